@@ -1,0 +1,80 @@
+"""Reading files as text exactly as they are.
+
+Offsets in the shared-task data count every code point, a BOM and ``\\r`` included, so text is
+decoded as strict UTF-8 with no newline translation and no BOM stripping. Anything that is not
+text is refused with an error naming the file.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .errors import InputError
+
+#: Default size limit for one input file (bytes).
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+
+# Control characters that never occur in text files (tab, LF, VT, FF, CR and ESC excluded).
+_BINARY_CONTROLS = frozenset(range(0, 32)) - {9, 10, 11, 12, 13, 27}
+
+
+def looks_binary(data: bytes) -> bool:
+    """True when the first 8 KiB hold a NUL byte or many control characters."""
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    if not head:
+        return False
+    controls = sum(1 for b in head if b in _BINARY_CONTROLS)
+    return controls / len(head) > 0.05
+
+
+def decode_utf8(data: bytes, path: str | Path) -> str:
+    """Decode strict UTF-8, keeping a BOM and ``\\r`` as characters."""
+    if looks_binary(data):
+        raise InputError("E102", "binary file, expected UTF-8 text", path=path)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise InputError(
+            "E103",
+            f"not UTF-8: byte 0x{data[err.start]:02x} at offset {err.start} cannot be decoded",
+            path=path,
+            line=line,
+        ) from err
+
+
+def read_bytes(path: str | Path, max_bytes: int | None = None) -> bytes:
+    """Read a whole file, refusing folders, missing files and files over ``max_bytes``."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError("E101", "no such file", path=path)
+    if not path.is_file():
+        raise InputError("E105", "not a regular file" + (" (a folder)" if path.is_dir() else ""), path=path)
+    if max_bytes is not None:
+        size = os.path.getsize(path)
+        if size > max_bytes:
+            raise InputError(
+                "E104", f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes", path=path
+            )
+    return path.read_bytes()
+
+
+def read_text(path: str | Path, max_bytes: int | None = None) -> str:
+    """Read a UTF-8 text file exactly: offsets into the result match the shared-task offsets.
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
+    >>> _ = p.write_bytes(b"\\xef\\xbb\\xbfTitle\\r\\n")
+    >>> read_text(p)
+    '\\ufeffTitle\\r\\n'
+    """
+    return decode_utf8(read_bytes(path, max_bytes), path)
+
+
+def write_text(path: str | Path, text: str) -> None:
+    """Write text as UTF-8 with no newline translation."""
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        handle.write(text)
