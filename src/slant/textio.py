@@ -51,15 +51,17 @@ def read_bytes(path: str | Path, max_bytes: int | None = None) -> bytes:
     path = Path(path)
     if not path.exists():
         raise InputError("E101", "no such file", path=path)
-    if not path.is_file():
-        raise InputError("E105", "not a regular file" + (" (a folder)" if path.is_dir() else ""), path=path)
-    if max_bytes is not None:
-        size = os.path.getsize(path)
-        if size > max_bytes:
-            raise InputError(
-                "E104", f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes", path=path
-            )
-    return path.read_bytes()
+    if path.is_dir():
+        raise InputError("E105", "is a folder, expected a file", path=path)
+    if max_bytes is None:
+        return path.read_bytes()
+    if path.is_file() and os.path.getsize(path) > max_bytes:
+        raise InputError("E104", f"file is {os.path.getsize(path):,} bytes, over the limit of {max_bytes:,}", path=path)
+    with open(path, "rb") as handle:  # pipes have no size: read one byte past the limit to tell
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError("E104", f"input is over the limit of {max_bytes:,} bytes", path=path)
+    return data
 
 
 def read_text(path: str | Path, max_bytes: int | None = None) -> str:

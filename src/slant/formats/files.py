@@ -31,10 +31,8 @@ def label_paths(path: str | Path, kind: str) -> list[Path]:
     path = Path(path)
     if not path.exists():
         raise InputError("E101", "no such file or folder", path=path)
-    if path.is_file():
-        return [path]
     if not path.is_dir():
-        raise InputError("E105", "not a regular file or folder", path=path)
+        return [path]  # a file, or a pipe such as <(command)
     want_template = kind == "st3-template"
     files = sorted(
         p for p in path.iterdir()

@@ -1,0 +1,210 @@
+"""The ``slant`` command: parse arguments, call the library, print. Nothing else lives here.
+
+Data goes to stdout (or ``-o FILE``), messages to stderr. Exit status: 0 all went well, 1 some inputs of a
+batch failed (each reported), 2 a usage or input error stopped the command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .document import Document
+from .errors import SlantError
+from .evaluate import score_paths, validate_path
+from .pipeline import analyze_file
+from .render import document_summary, score_table, technique_table, validation_summary
+from .score import TASKS
+from .taxonomy import TAXONOMIES
+from .textio import DEFAULT_MAX_BYTES
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_ERROR = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with one-line errors in slant's shape."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_ERROR, f"slant: error: {message}\n")
+
+
+def _fail(message: str) -> None:
+    print(f"slant: error: {message}", file=sys.stderr)
+
+
+def _warn(message: str) -> None:
+    print(f"slant: warning: {message}", file=sys.stderr)
+
+
+def _emit(args: argparse.Namespace, text: str) -> None:
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+def _dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+# -- commands ------------------------------------------------------------------------------------------------
+
+def _input_files(paths: Sequence[str]) -> Iterator[Path]:
+    """Files as given; a folder stands for its non-hidden files, sorted."""
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            yield from sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+        else:
+            yield path
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    docs: list[Document] = []
+    failed = 0
+    for path in _input_files(args.files):
+        try:
+            docs.append(analyze_file(path, max_bytes=args.max_bytes))
+        except SlantError as err:
+            failed += 1
+            _fail(str(err))
+    if args.format == "json":
+        _emit(args, _dumps(docs[0].to_dict() if len(docs) == 1 and len(args.files) == 1 and failed == 0
+                           else [d.to_dict() for d in docs]))
+    elif args.format == "jsonl":
+        _emit(args, "".join(d.to_json(indent=None) + "\n" for d in docs))
+    else:
+        _emit(args, "\n".join(document_summary(d) for d in docs))
+    if failed:
+        _warn(f"{failed} of {failed + len(docs)} input(s) failed")
+        return EXIT_ERROR if not docs else EXIT_SOME_FAILED
+    return EXIT_OK
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    result = score_paths(args.task, args.gold, args.pred, articles=args.articles, taxonomy=args.taxonomy)
+    _emit(args, _dumps(result.to_dict()) if args.format == "json" else score_table(result))
+    if args.format == "json":
+        for warning in result.warnings:
+            _warn(warning)
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    results, failed = [], 0
+    for path in args.paths:
+        try:
+            results.append(validate_path(args.task, path, articles=args.articles, taxonomy=args.taxonomy))
+        except SlantError as err:
+            failed += 1
+            _fail(str(err))
+    if args.format == "json":
+        _emit(args, _dumps([r.to_dict() for r in results]))
+    else:
+        _emit(args, "".join(validation_summary(r) for r in results))
+    if failed:
+        return EXIT_ERROR if not results else EXIT_SOME_FAILED
+    return EXIT_OK
+
+
+def cmd_techniques(args: argparse.Namespace) -> int:
+    names = [args.taxonomy] if args.taxonomy else list(TAXONOMIES)
+    if args.format == "json":
+        _emit(args, _dumps({n: [t.to_dict() for t in TAXONOMIES[n].values()] for n in names}))
+    else:
+        _emit(args, "\n\n".join(technique_table(n) for n in names) + "\n")
+    return EXIT_OK
+
+
+# -- parser ---------------------------------------------------------------------------------------------------
+
+def _output_options(parser: argparse.ArgumentParser, formats: Sequence[str]) -> None:
+    parser.add_argument("--format", choices=formats, default=formats[0],
+                        help=f"output format (default: {formats[0]})")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of stdout")
+
+
+def _command(sub: Any, name: str, func: Callable[[argparse.Namespace], int], summary: str,
+             example: str) -> argparse.ArgumentParser:
+    parser = sub.add_parser(name, help=summary, description=summary, epilog=f"Example:\n  {example}",
+                            formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.set_defaults(func=func)
+    return parser
+
+
+def _positive_int(value: str) -> int:
+    number = int(value)
+    if number <= 0:
+        raise argparse.ArgumentTypeError(f"must be a positive number of bytes, got {value}")
+    return number
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="slant",
+        description="Show how online news tries to persuade: technique spans, genre, frames, quotes.",
+        epilog="Example:\n  slant analyze examples/article.txt",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"slant {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = _command(sub, "analyze", cmd_analyze, "Analyse article files and print a summary or the Document JSON.",
+                 "slant analyze examples/article.txt --format json -o article.json")
+    p.add_argument("files", nargs="+", metavar="FILE", help="text files (a folder stands for its files)")
+    p.add_argument("--max-bytes", type=_positive_int, default=DEFAULT_MAX_BYTES, metavar="N",
+                   help=f"refuse files larger than N bytes (default: {DEFAULT_MAX_BYTES})")
+    _output_options(p, ["text", "json", "jsonl"])
+
+    p = _command(sub, "score", cmd_score,
+                 "Score predictions against gold labels with the task's official metric.",
+                 "slant score --task flc gold/train-labels-flc/ predictions.labels")
+    p.add_argument("--task", required=True, choices=TASKS,
+                   help="si, flc, tc (SemEval-2020 task 11); st1, st2, st3 (SemEval-2023 task 3)")
+    p.add_argument("gold", metavar="GOLD", help="gold label file or folder of per-article files")
+    p.add_argument("pred", metavar="PRED", help="prediction file or folder")
+    p.add_argument("--articles", metavar="DIR", help="check ids, offsets and lines against article<ID>.txt files")
+    p.add_argument("--taxonomy", choices=list(TAXONOMIES), help="span taxonomy (default: detected from labels)")
+    _output_options(p, ["text", "json"])
+
+    p = _command(sub, "validate", cmd_validate, "Check that label files are well formed for a task.",
+                 "slant validate --task st3 predictions.txt --articles data/en/train-articles-subtask-3/")
+    p.add_argument("--task", required=True, choices=TASKS, help="the task the files are for")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="label files or folders")
+    p.add_argument("--articles", metavar="DIR", help="check ids, offsets and lines against article<ID>.txt files")
+    p.add_argument("--taxonomy", choices=list(TAXONOMIES), help="span taxonomy (default: detected from labels)")
+    _output_options(p, ["text", "json"])
+
+    p = _command(sub, "techniques", cmd_techniques, "List the techniques of both taxonomies with definitions.",
+                 "slant techniques --taxonomy semeval2023 --format json")
+    p.add_argument("--taxonomy", choices=list(TAXONOMIES), help="only this taxonomy")
+    _output_options(p, ["text", "json"])
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return EXIT_ERROR
+    try:
+        return args.func(args)
+    except SlantError as err:
+        _fail(str(err))
+        return EXIT_ERROR
+    except OSError as err:
+        _fail(f"{err.filename or ''}: {err.strerror or err}".lstrip(": "))
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,82 @@
+"""Plain-text views for the terminal: aligned tables, no colour codes (safe to pipe)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..document import Document
+from ..evaluate import Validation
+from ..score import Score
+from ..taxonomy import TAXONOMIES
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]], align: str = "") -> str:
+    """A text table; ``align`` holds one of ``<``/``>`` per column (default: first left, rest right)."""
+    align = align or "<" + ">" * (len(headers) - 1)
+    widths = [max(len(str(x)) for x in col) for col in zip(headers, *rows, strict=False)]
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(f"{c:{a}{w}}" for c, a, w in zip(cells, align, widths, strict=False)).rstrip()
+
+    rule = "  ".join("-" * w for w in widths)
+    return "\n".join([line(headers), rule, *(line(r) for r in rows)])
+
+
+def _num(value: float | None) -> str:
+    return "-" if value is None else f"{value:.4f}"
+
+
+def score_table(result: Score) -> str:
+    """The score of a task, then one row per label."""
+    head = [
+        f"task       {result.task}" + (f" (taxonomy {result.taxonomy})" if result.taxonomy else ""),
+        f"metric     {result.metric}",
+        f"precision  {result.precision:.4f}",
+        f"recall     {result.recall:.4f}",
+        f"F1         {result.f1:.4f}",
+        f"gold       {result.gold}",
+        f"predicted  {result.predicted}",
+    ]
+    head += [f"{k:<10} {v:.4f}" for k, v in result.extra.items()]
+    rows = [[s.label, _num(s.precision), _num(s.recall), _num(s.f1), str(s.gold), str(s.predicted)]
+            for s in result.per_label]
+    body = table(["label", "precision", "recall", "F1", "gold", "predicted"], rows)
+    notes = [f"warning: {w}" for w in result.warnings]
+    return "\n".join([*head, "", body, *([""] + notes if notes else [])]) + "\n"
+
+
+def technique_table(taxonomy: str) -> str:
+    rows = [[t.name, t.category, t.definition] for t in TAXONOMIES[taxonomy].values()]
+    return f"{taxonomy} ({len(rows)} techniques)\n" + table(["technique", "category", "definition"], rows, "<<<")
+
+
+def validation_summary(result: Validation) -> str:
+    tax = f", taxonomy {result.taxonomy}" if result.taxonomy else ""
+    return (f"{result.path}: valid {result.task} labels: {result.records} line(s), "
+            f"{result.articles} article(s){tax}\n")
+
+
+def _clip(text: str, width: int = 76) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def document_summary(doc: Document) -> str:
+    """A few lines per document: title, body size, comments, techniques, labels, warnings."""
+    body = doc.segments_of("body")
+    chars = sum(s.end - s.start for s in body)
+    lines = [doc.source or doc.id or "<text>"]
+    lines.append(f"  title       {_clip(doc.span_text(doc.title)) if doc.title else '(none found)'}")
+    lines.append(f"  body        {len(body)} paragraph(s), {chars:,} characters")
+    lines.append(f"  comments    {len(doc.comments)}")
+    if doc.spans:
+        for taxonomy in ("ptc2020", "semeval2023"):
+            spans = doc.spans_of(taxonomy)
+            if spans:
+                lines.append(f"  techniques  {len(spans)} span(s) in {taxonomy}")
+    else:
+        lines.append("  techniques  none (no technique model is installed in this version)")
+    for name, value in doc.labels.items():
+        lines.append(f"  {name:<11} {value}")
+    lines += [f"  warning     {w}" for w in doc.warnings]
+    return "\n".join(lines) + "\n"
