@@ -55,6 +55,11 @@ def check_records(task: str, records: list[Any], taxonomy: str | None = None) ->
     if task != "si":
         allowed, name = _inventory(task, taxonomy)
         check_labels(records, allowed, name)
+    _check_unique(task, records)
+
+
+def _check_unique(task: str, records: list[Any]) -> None:
+    """One genre or frame list per article, one technique list per paragraph."""
     if task in ("st1", "st2"):
         check_unique(records, "article")
     elif task == "st3":
@@ -97,10 +102,7 @@ def score_paths(task: str, gold: str | Path, predicted: str | Path, *, articles:
     warnings: list[str] = []
     if task != "si":
         gold_records, warnings = _drop_unknown_gold(task, gold_records, _inventory(task, chosen)[0])
-    if task in ("st1", "st2"):
-        check_unique(gold_records, "article")
-    elif task == "st3":
-        check_unique(gold_records, "paragraph")
+    _check_unique(task, gold_records)
     if articles is not None:
         texts = read_articles(articles)
         check_against_articles(gold_records, texts)
