@@ -161,3 +161,11 @@ def test_readme_commands_are_what_ci_runs():
     assert test_command in ci
     assert "slant analyze examples/article.txt" in first_block
     assert Path(ROOT / "examples" / "article.txt").is_file()
+
+
+def test_duplicate_article_in_subtask_predictions(run, tmp_path):
+    gold, pred = tmp_path / "gold.txt", tmp_path / "pred.txt"
+    gold.write_text("1\topinion\n2\treporting\n", encoding="utf-8")
+    pred.write_text("1\topinion\n2\tsatire\n1\treporting\n", encoding="utf-8")
+    res = run("score", "--task", "st1", gold, pred)
+    assert res.code == 2 and f"{pred}:3: second entry for article 1 (first at line 1) [E211]" in res.err
