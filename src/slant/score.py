@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .taxonomy import FRAMES, GENRES, techniques
@@ -299,5 +299,5 @@ def score(task: str, gold: Iterable[Any], predicted: Iterable[Any], taxonomy: st
     else:
         raise ValueError(f"unknown task {task!r}; known: {', '.join(TASKS)}")
     if taxonomy and task in ("si", "flc", "tc"):
-        result = Score(**{**result.__dict__, "taxonomy": taxonomy})
+        result = replace(result, taxonomy=taxonomy)
     return result

@@ -55,8 +55,9 @@ def read_bytes(path: str | Path, max_bytes: int | None = None) -> bytes:
         raise InputError("E105", "is a folder, expected a file", path=path)
     if max_bytes is None:
         return path.read_bytes()
-    if path.is_file() and os.path.getsize(path) > max_bytes:
-        raise InputError("E104", f"file is {os.path.getsize(path):,} bytes, over the limit of {max_bytes:,}", path=path)
+    size = os.path.getsize(path) if path.is_file() else 0
+    if size > max_bytes:
+        raise InputError("E104", f"file is {size:,} bytes, over the limit of {max_bytes:,}", path=path)
     with open(path, "rb") as handle:  # pipes have no size: read one byte past the limit to tell
         data = handle.read(max_bytes + 1)
     if len(data) > max_bytes:
