@@ -1,0 +1,154 @@
+"""Data, not logic: the patterns that name page furniture, comment sections and dates.
+
+Each pattern is matched against one whole line (stripped, case-folded where marked). Keep them general: they
+describe kinds of furniture found across news sites (ads, newsletter prompts, share bars, ratings, donation appeals,
+disclaimers, "read more" links, comment-widget controls), not the wording of any one page.
+"""
+
+from __future__ import annotations
+
+import re
+
+_I = re.IGNORECASE
+
+#: Whole lines that are page furniture wherever they occur.
+BOILERPLATE = [re.compile(p, _I) for p in (
+    # advertising
+    r"^[-–—*\s]*(advertisement|advertising|sponsored( content| links?| stories)?|ad|ads by \w+|promoted( content)?"
+    r"|paid (content|post|partner content))[-–—*\s]*$",
+    r"^(story|article) continues (below|after)( (the )?(advertisement|ad|this ad))?\.?$",
+    r"^(continue reading|scroll to continue)( (the )?(main )?(story|article))?( below)?\.?$",
+    # newsletters, subscriptions, notifications, apps
+    r"^(subscribe|sign up|register|join)( now| today| free| here)?( to| for)? (our|the|my)? ?"
+    r"(newsletters?|mailing list|updates|daily (digest|briefing)|weekly)\b.*$",
+    r"^sign up( here| now| today)? (to|for) .*(news|updates|offers|newsletter|inbox|alerts).*$",
+    r"^.*\b(delivered|straight|directly) (directly |straight )?to your inbox\.?$",
+    r"^get (real[- ]time|the latest|breaking|instant|daily) (news |updates|alerts|notifications).*$",
+    r"^.*\bsubscribe (now|today|here)\W*$",
+    r"^(enter your e-?mail( address)?|your e-?mail( address)?|e-?mail address)\W*$",
+    r"^(download|get) (our|the) app\b.*$",
+    r"^(turn on|enable|allow) (push )?notifications\b.*$",
+    r"^follow us( on .*)?\W*$",
+    r"^(subscribe|follow)( to us)? on (youtube|twitter|x|facebook|telegram|instagram|gab|rumble|bitchute)\b.{0,60}$",
+    r"^(follow|find) (me|us|him|her) on (twitter|x|facebook|telegram|instagram|gab)\b.{0,60}$",
+    r"^(let us know|tell us|share your (thoughts|views))( what you think)? (in|below|in the comments)\b.{0,40}$",
+    r"^(like|follow) us on (facebook|twitter|x|telegram|instagram|youtube|vk|gab|gettr|truth social)\b.*$",
+    r"^join (us|our channel) on telegram\b.*$",
+    # sharing bars and social widgets
+    r"^(share|share this|share on|share article|share this (article|story|post)|tweet|email|print|pin it|"
+    r"whatsapp|telegram|facebook|twitter|linkedin|reddit|vk|copy link|save)\W*$",
+    r"^((share|tweet|email|print|facebook|twitter|linkedin|reddit|whatsapp|telegram|pinterest)\W*\s*){2,}$",
+    r"^share (this|on) .*(facebook|twitter|e-?mail)\b.*$",
+    r"^(click|tap) (here|to) (share|tweet|print|email)\b.*$",
+    # ratings, counters, reactions
+    r"^\d+\s+\d+\s+votes?$",
+    r"^(article|post|story) rating$",
+    r"^rate this (article|post|story)\W*$",
+    r"^(\d+\s*)?(likes?|views?|reads?|shares?|reactions?)(\s*\d+)?$",
+    r"^(\d[\d,.]*\s*[kKmM]?\s*)+$",
+    r"^\d+ (min(ute)?s?|sec(ond)?s?) read$",
+    # donations and memberships
+    r"^(help us grow|support (us|our work|independent (media|journalism))|donate( now| today)?|"
+    r"become a (patron|member|supporter))\b.*$",
+    r"^.*\bsupport .{0,40} on (patreon|subscribestar|locals|paypal)\b.*$",
+    r"^.*\b(via|on) (patreon|paypal|subscribestar)\W*$",
+    r"^(if you (enjoyed|liked|value) (this|our)|we rely on (readers|donations|you)).*\b(donat|support|subscri).*$",
+    # disclaimers and legal lines
+    r"^.*\b(views|opinions)( and opinions| and views)? expressed( in this (article|column|piece|post))?"
+    r".*\b(solely|those of the author|do not necessarily|not necessarily)\b.*$",
+    r"^(disclaimer|copyright|all rights reserved)\b.{0,200}$",
+    r"^(©|\(c\)|copyright)\s*\d{4}.*$",
+    r"^this (article|story|post) (was|is) (originally )?(published|first published|republished|"
+    r"written) (by|on|at|in) .{0,120}$",
+    # "read more" and related-story pointers
+    r"^(read|see|watch|listen|learn) (more|also|next|the full (story|article|report))\b.{0,120}$",
+    r"^read (our|the) .{0,60}\b(coverage|analysis|report|story|article|piece)\b.{0,120}$",
+    r"^(related|related (stories|articles|posts|coverage|news|content)|more (stories|from|on|news)|"
+    r"recommended( for you)?|you (may|might) (also )?(like|be interested in)|trending( now)?|"
+    r"most (read|popular|viewed)|latest (news|stories)|also read|don'?t miss|top stories|in case you missed it)"
+    r"\b.{0,160}$",
+    r"^(see|view|watch|open)( the)? (map|video|photos?|gallery|chart|graphic|infographic|slideshow|below)\W*$",
+    r"^(watch|video|listen|photo|photos|gallery|map)\s*:?$",
+    r"^(photo|image|picture|video|file photo|credit|photo credit|image credit|source image)s?\s*(:|by|credit)"
+    r".{0,100}$",
+    r"^(via|source|sources|h/t|hat tip)\s*:?\s+\S.{0,60}$",
+    r"^(tags?|filed under|categories|category|topics?)\s*:.{0,200}$",
+    r"^(previous|next) (article|post|story)\b.{0,160}$",
+    r"^(back to top|go to top|skip to (main )?content|menu|search|home|log ?in|log ?out|sign in|register)\W*$",
+    r"^(cookie|we use cookies)\b.{0,200}$",
+    r"^(https?://|www\.)\S+$",
+    r"^(facebook|twitter|x|instagram|youtube|telegram|gab|minds|gettr|rumble|website|web|e-?mail)\s*:\s*\S+$",
+    # a navigation bar: several short items separated by bars, bullets or arrows
+    r"^([^|•·›»/]{1,25}(\s*[|•·›»]\s*|\s+/\s+)){2,}[^|•·›»/]{1,25}$",
+)]
+
+#: Lines that open a reader-comment section (matched before the comments begin).
+COMMENTS_HEADER = [re.compile(p, _I) for p in (
+    r"^(\d[\d,]*\s+)?(comments?|responses?|replies|reactions|discussion)(\s*[(\[]?\s*\d[\d,]*\s*[)\]]?)?\s*:?$",
+    r"^(reader|readers'?|user|visitor) (comments?|reactions|discussion)\b.{0,40}$",
+    r"^(\d[\d,]*\s+)?(thoughts?|responses?|comments?|replies) (on|to) .{1,200}$",
+    r"^(join|start) the (discussion|conversation|debate)\W*$",
+    r"^(leave|post|add|write|submit) a (comment|reply|response)\W*.{0,40}$",
+    r"^(add|post|write) (your )?(comment|reply)\W*$",
+    r"^what do you think\W*$",
+    r"^(view|show|load|see|read) (all )?(\d+ )?comments?\W*.{0,20}$",
+    r"^have your say\W*$",
+    r"^comments? (are|is) (closed|moderated|disabled)\b.{0,120}$",
+    r"^(you must be logged in|log ?in|sign in) to (post a )?(comment|reply)\b.{0,80}$",
+    r"^(notify|subscribe) (me )?(of|to)\b( follow-?up| new)?( comments?| replies)?.{0,40}$",
+)]
+
+#: Comment-widget controls: furniture inside a comment section.
+COMMENT_CONTROLS = [re.compile(p, _I) for p in (
+    r"^(reply|reply ?↓|replies|report|report abuse|flag|like|dislike|upvote|downvote|share|permalink|edit|"
+    r"delete|hide|show|more|load more( comments)?|show more( replies| comments)?|show \d+ (more )?repl(y|ies)|"
+    r"view \d+ (more )?repl(y|ies)|hide repl(y|ies)|collapse|expand|newest|oldest|best|top|popular|"
+    r"most voted|newest( first)?|oldest( first)?|inline feedbacks?|sort by\b.{0,30}|"
+    r"newest most voted|oldest newest most voted|notify of|login|register|cancel reply|"
+    r"read more\s*»?|show less|\d+\s*(likes?|replies|votes?|points?)|[+-]?\d+|[▲▼↑↓]\s*\d*|"
+    r"\d+\s+\d+|log in to reply|(you|\d+ people) liked this)\W*$",
+    r"^(is|are) typing\W*$",
+    r"^(this comment (has been|was) (deleted|removed)|comment (deleted|removed))\W*$",
+)]
+
+#: A header line that carries an author with a verb, e.g. "Ann says:", "Bob wrote:", "Cy replied:".
+AUTHOR_SAYS = re.compile(r"^(?P<name>[^:]{1,40}?)\s+(says|said|wrote|writes|replied|replies|commented|comments)"
+                         r"(\s+(on|at)\s+(?P<date>.{4,60}?))?\s*:\s*$", _I)
+
+#: "In reply to Ann", "Reply to Ann", "replying to @ann", "@ann" at the start of a comment.
+REPLY_TO = re.compile(r"^(?:(?:in )?repl(?:y|ying) to\s+@?|@)(?P<name>[\w.\-]+(?: [\w.\-]+){0,2})", _I)
+
+_MONTH = (r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|"
+          r"nov(ember)?|dec(ember)?)\.?")
+_TIME = r"(at\s+)?\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?(\s*[A-Z]{2,4})?"
+_DAYNAME = r"((mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun),?\s+"
+
+#: A whole line that is only a date and/or time (as comment headers and bylines show them).
+DATE_LINE = re.compile(
+    r"^(on\s+|posted\s+(on\s+)?|published\s*:?\s*(on\s+)?|updated\s*:?\s*(on\s+)?)?(" + _DAYNAME + r")?("
+    + _MONTH + r"\s+\d{1,2}(st|nd|rd|th)?,?\s*(\d{4})?"        # September 5, 2018
+    r"|\d{1,2}(st|nd|rd|th)?\s+(of\s+)?" + _MONTH + r",?\s*(\d{4})?"   # 5 September 2018
+    r"|\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:?\d{2})?)?"  # 2018-09-05
+    r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"                            # 05/09/2018
+    r"|(\d+|an?|one)\s+(second|minute|min|hour|hr|day|week|month|year)s?\s+ago"  # 3 hours ago
+    r"|yesterday|today|just now"
+    r")(,?\s*" + _TIME + r")?\.?$",
+    _I,
+)
+
+#: A byline under a title: "By Ann Lee", "By Ann Lee and Bo Ng, Reuters", "Written by ...", "Author: ...".
+_NAME = r"[A-ZÀ-Ý][\w'’.\-]*(?:\s+(?:[A-ZÀ-Ý][\w'’.\-]*|van|von|de|del|da|di|la|le|bin|al-\w+)){0,4}"
+BYLINE = re.compile(r"^(?:(?:written|posted|reported|words|story|text) )?by\s+(?P<name>" + _NAME
+                    + r"(?:\s*(?:,|and|&)\s*" + _NAME + r")*)"
+                    r"(?:\s*(?:,|\||-|–|—|\bon\b|\bat\b|\bfor\b)\s*(?P<rest>[^.!?]{0,80}))?\.?$"
+                    r"|^author\s*:\s*(?P<name2>" + _NAME + r")$")
+
+#: Words that headings and sentences use but user names rarely do.
+FUNCTION_WORDS = frozenset(["a", "an", "the", "of", "to", "in", "on", "at", "for", "with", "from", "by", "as", "is", "are", "was", "were", "be", "been", "will", "would", "can", "could", "should", "has", "have", "had", "this", "that", "these", "those", "what", "why", "how", "when", "where", "who", "which", "not", "no", "after", "before", "over", "into", "about", "than", "its", "it"])
+
+#: Pronouns and markers of a conversational reply rather than reported prose.
+CONVERSATIONAL = re.compile(
+    r"\b(i|i'm|i’m|i've|i’ve|i'd|i’d|me|my|mine|you|your|you're|you’re|u|ur|we|us|our|lol|lmao|imo|imho|"
+    r"btw|yeah|yes|no|nope|agreed|exactly|thanks|thank you|wow|ha|haha)\b|[?!]{1}|:\)|:\(|;\)|:D|\.\.+$",
+    _I,
+)

@@ -1,0 +1,184 @@
+"""A raw page's text -> Document: title, body paragraphs, boilerplate and reader comments.
+
+For text copied from a web page: debris may come before the title, ads and prompts sit inside the body, and
+reader comments follow in whatever layout the site had. Every non-blank line ends up in exactly one part;
+each part is an offset range into the untouched text.
+
+    >>> doc = read_page("in ,\\n\\nPort fees rise\\n\\nThe port raised its fees.\\n\\n- Advertisement -\\n\\n"
+    ...                 "Boats left.\\n\\nComments (1)\\n\\nAnn\\n\\nRobbery, I say!\\n")
+    >>> doc.span_text(doc.title), [doc.span_text(s) for s in doc.segments_of("body")]
+    ('Port fees rise', ['The port raised its fees.', 'Boats left.'])
+    >>> [(c.author, doc.span_text(c)) for c in doc.comments]
+    [('Ann', 'Robbery, I say!')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..document import Comment, Document, Segment
+from . import lexicon
+from .blocks import Block, split_blocks
+from .comments import CommentSection, find_section, parse_section
+from .lines import Line, split_lines
+
+
+@dataclass
+class PageParts:
+    """What the segmenter decided, line by line; :func:`to_document` turns it into a Document."""
+
+    lines: list[Line]
+    title: Line | None = None
+    body: list[Line] = field(default_factory=list)
+    section: CommentSection | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+def segment(text: str) -> PageParts:
+    """Decide which line is the title, which are body, and where the comments are."""
+    lines = split_lines(text)
+    parts = PageParts(lines)
+    if not lines:
+        return parts
+    blocks = split_blocks(lines)
+    title_block, title = _find_title(blocks)
+    parts.title = title
+    if title is None:
+        return parts
+    first_body = _first_content_block(blocks, title_block + 1)
+    section_at = find_section(blocks, first_body + 1, lines) if first_body is not None else None
+    if section_at is not None:
+        section = parse_section(blocks, section_at, lines)
+        if _believable(section):
+            parts.section = section
+        else:
+            section_at = None
+    article = blocks[title_block:section_at]
+    parts.body, parts.meta = _body(article, title)
+    if parts.section is None:
+        parts.body = _drop_trailing_links(parts.body)
+    return parts
+
+
+def _believable(section: CommentSection) -> bool:
+    """A section needs a comment with text; one with no author header or comments header at all (only wider
+    gaps) must hold several short, conversational comments -- block quotes in articles look alike otherwise."""
+    with_text = [c for c in section.comments if c.text]
+    if not with_text:
+        return False
+    if section.headed or any(c.header for c in section.comments):
+        return True
+    short = all(len(c.text) <= 4 for c in with_text)
+    chatty = sum(ln.conversational or not ln.terminal for c in with_text for ln in c.text)
+    lines = sum(len(c.text) for c in with_text)
+    return len(with_text) >= 2 and short and chatty >= 0.5 * lines
+
+
+def _find_title(blocks: list[Block]) -> tuple[int, Line | None]:
+    for block in blocks:
+        for line in block.lines:
+            if not (line.boilerplate or line.comments_header or line.date or _byline(line)):
+                return block.index, line
+    return 0, None
+
+
+def _first_content_block(blocks: list[Block], start: int) -> int | None:
+    for block in blocks[start:]:
+        if not block.furniture and not block.is_header:
+            return block.index
+    return None
+
+
+def _byline(line: Line) -> Mapping[str, str] | None:
+    match = lexicon.BYLINE.match(line.text)
+    if not match:
+        return None
+    name = (match.group("name") or match.group("name2") or "").strip()
+    rest = (match.group("rest") or "").strip()
+    found = {"author": name}
+    if rest and lexicon.DATE_LINE.match(rest):
+        found["date"] = rest
+    return found
+
+
+def _body(article: list[Block], title: Line) -> tuple[list[Line], dict[str, Any]]:
+    """Body lines after the title; bylines and date lines before the first paragraph go to meta."""
+    body: list[Line] = []
+    meta: dict[str, Any] = {}
+    for line in (ln for b in article for ln in b.lines):
+        if line.number <= title.number or line.boilerplate or (line.comments_header and not line.text.endswith("?")):
+            continue
+        if not body:
+            byline = _byline(line)
+            if byline is not None:
+                meta.update({k: v for k, v in byline.items() if k not in meta})
+                continue
+            if line.date:
+                meta.setdefault("date", line.text)
+                continue
+        body.append(line)
+    return body, meta
+
+
+def _drop_trailing_links(body: list[Line]) -> list[Line]:
+    """Two or more related-story headlines at the very end of a page without comments."""
+    cut = len(body)
+    while cut > 1 and body[cut - 1].headline_like and body[cut - 1].blanks_before > 0:
+        cut -= 1
+    return body if len(body) - cut < 2 else body[:cut]
+
+
+def to_document(text: str, parts: PageParts, *, id: str = "", source: str | None = None,
+                meta: Mapping[str, Any] | None = None, warnings: tuple[str, ...] = ()) -> Document:
+    """Turn the segmenter's decisions into a Document: every non-blank line in exactly one segment."""
+    kinds: dict[int, str] = {}
+    if parts.title is not None:
+        kinds[parts.title.number] = "title"
+    for line in parts.body:
+        kinds[line.number] = "body"
+    comments: list[Comment] = []
+    comment_ranges: list[tuple[int, int]] = []
+    if parts.section is not None:
+        for parsed in parts.section.comments:
+            if parsed.text:
+                start, end = parsed.text[0].start, parsed.text[-1].end - parsed.end_trim
+                end = _rstrip(text, start, end)
+                for line in parsed.text:
+                    kinds[line.number] = "comment"
+            else:
+                start = end = parsed.header[-1].end
+            comments.append(Comment(start, end, author=parsed.author, date=parsed.date, reply_to=parsed.reply_to))
+            comment_ranges.append((start, end))
+    segments = [Segment(kinds.get(line.number, "boilerplate"), line.start, line.end)
+                for line in parts.lines if kinds.get(line.number) != "comment"]
+    segments += [Segment("comment", start, end) for start, end in comment_ranges if end > start]
+    for comment in comments:  # a "Read more »" cut off a comment's end is furniture
+        line_end = next((ln.end for ln in parts.lines if ln.start <= comment.end <= ln.end), comment.end)
+        trailing = _lstrip(text, comment.end, line_end)
+        if trailing < line_end:
+            segments.append(Segment("boilerplate", trailing, line_end))
+    segments.sort(key=lambda s: (s.start, s.end))
+    title = Segment("title", parts.title.start, parts.title.end) if parts.title else None
+    merged_meta = {**parts.meta, **(meta or {})}
+    return Document(text=text, id=id, source=source, title=title, segments=tuple(segments),
+                    comments=tuple(comments), meta=merged_meta, warnings=warnings)
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _lstrip(text: str, start: int, end: int) -> int:
+    while start < end and text[start].isspace():
+        start += 1
+    return start
+
+
+def read_page(text: str, *, id: str = "", source: str | None = None,
+              meta: Mapping[str, Any] | None = None, warnings: tuple[str, ...] = ()) -> Document:
+    """Segment a plain-text page into title, body, boilerplate and comments."""
+    return to_document(text, segment(text), id=id, source=source, meta=meta, warnings=warnings)
