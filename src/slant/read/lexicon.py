@@ -144,7 +144,11 @@ BYLINE = re.compile(r"^(?:(?:written|posted|reported|words|story|text) )?by\s+(?
                     r"|^author\s*:\s*(?P<name2>" + _NAME + r")$")
 
 #: Words that headings and sentences use but user names rarely do.
-FUNCTION_WORDS = frozenset(["a", "an", "the", "of", "to", "in", "on", "at", "for", "with", "from", "by", "as", "is", "are", "was", "were", "be", "been", "will", "would", "can", "could", "should", "has", "have", "had", "this", "that", "these", "those", "what", "why", "how", "when", "where", "who", "which", "not", "no", "after", "before", "over", "into", "about", "than", "its", "it"])
+_FUNCTION_WORDS = (
+    "a an the of to in on at for with from by as is are was were be been will would can could should has have had "
+    "this that these those what why how when where who which not no after before over into about than its it"
+)
+FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
 
 #: Pronouns and markers of a conversational reply rather than reported prose.
 CONVERSATIONAL = re.compile(
