@@ -18,7 +18,8 @@ from .document import Document
 from .errors import SlantError
 from .evaluate import score_paths, validate_path
 from .pipeline import analyze_file
-from .render import document_summary, score_table, technique_table, validation_summary
+from .read import LAYOUTS, read_file
+from .render import document_summary, page_view, score_table, technique_table, validation_summary
 from .score import TASKS
 from .taxonomy import TAXONOMIES
 from .textio import DEFAULT_MAX_BYTES
@@ -65,12 +66,14 @@ def _input_files(paths: Sequence[str]) -> Iterator[Path]:
             yield path
 
 
-def cmd_analyze(args: argparse.Namespace) -> int:
+def _documents(args: argparse.Namespace, step: Callable[..., Document],
+               view: Callable[[Document], str]) -> int:
+    """Run one reading step over every input file: report each failure, go on, print, exit 1 if any failed."""
     docs: list[Document] = []
     failed = 0
     for path in _input_files(args.files):
         try:
-            docs.append(analyze_file(path, max_bytes=args.max_bytes))
+            docs.append(step(path, max_bytes=args.max_bytes, layout=args.layout))
         except SlantError as err:
             failed += 1
             _fail(str(err))
@@ -80,11 +83,22 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     elif args.format == "jsonl":
         _emit(args, "".join(d.to_json(indent=None) + "\n" for d in docs))
     else:
-        _emit(args, "\n".join(document_summary(d) for d in docs))
+        _emit(args, "\n".join(view(d) for d in docs))
+    for doc in docs:
+        for warning in doc.warnings:
+            _warn(warning)
     if failed:
         _warn(f"{failed} of {failed + len(docs)} input(s) failed")
         return EXIT_ERROR if not docs else EXIT_SOME_FAILED
     return EXIT_OK
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    return _documents(args, analyze_file, document_summary)
+
+
+def cmd_read(args: argparse.Namespace) -> int:
+    return _documents(args, read_file, page_view)
 
 
 def cmd_score(args: argparse.Namespace) -> int:
@@ -145,6 +159,16 @@ def _positive_int(value: str) -> int:
     return number
 
 
+def _page_inputs(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="+", metavar="FILE", help="text or HTML files (a folder stands for its files)")
+    parser.add_argument("--layout", choices=LAYOUTS, default="auto",
+                        help="page: a text copy of a web page; html: markup; article: the shared tasks' layout "
+                             "(line 1 the title, every line a paragraph); auto (default): html when the file "
+                             "looks like markup, else page")
+    parser.add_argument("--max-bytes", type=_positive_int, default=DEFAULT_MAX_BYTES, metavar="N",
+                        help=f"refuse files larger than N bytes (default: {DEFAULT_MAX_BYTES})")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="slant",
@@ -155,11 +179,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"slant {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    p = _command(sub, "analyze", cmd_analyze, "Analyse article files and print a summary or the Document JSON.",
+    p = _command(sub, "analyze", cmd_analyze, "Analyse pages (text or HTML) and print a summary or the Document JSON.",
                  "slant analyze examples/article.txt --format json -o article.json")
-    p.add_argument("files", nargs="+", metavar="FILE", help="text files (a folder stands for its files)")
-    p.add_argument("--max-bytes", type=_positive_int, default=DEFAULT_MAX_BYTES, metavar="N",
-                   help=f"refuse files larger than N bytes (default: {DEFAULT_MAX_BYTES})")
+    _page_inputs(p)
+    _output_options(p, ["text", "json", "jsonl"])
+
+    p = _command(sub, "read", cmd_read,
+                 "Split pages into title, body, boilerplate and reader comments (author, date, reply-to).",
+                 "slant read examples/page.txt examples/page.html --format json")
+    _page_inputs(p)
     _output_options(p, ["text", "json", "jsonl"])
 
     p = _command(sub, "score", cmd_score,

@@ -5,16 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from .document import Document
-from .read import read_plain
-from .textio import DEFAULT_MAX_BYTES, read_text
+from .read import read_any, read_file
+from .textio import DEFAULT_MAX_BYTES
 
 
-def analyze_text(text: str, *, id: str = "", source: str | None = None) -> Document:
-    """Analyse one article's text and return its Document."""
-    return read_plain(text, id=id, source=source)
+def analyze_text(text: str, *, id: str = "", source: str | None = None, layout: str = "auto") -> Document:
+    """Analyse one page's text (plain or HTML) and return its Document."""
+    return read_any(text, id=id, source=source, layout=layout)
 
 
-def analyze_file(path: str | Path, *, max_bytes: int | None = DEFAULT_MAX_BYTES) -> Document:
-    """Read a UTF-8 text file (refusing binary, non-UTF-8 and oversized files) and analyse it."""
-    path = Path(path)
-    return analyze_text(read_text(path, max_bytes), id=path.stem, source=str(path))
+def analyze_file(path: str | Path, *, max_bytes: int | None = DEFAULT_MAX_BYTES, layout: str = "auto") -> Document:
+    """Read a page file (refusing binary and oversized files; decoding non-UTF-8 with a warning) and analyse it."""
+    return read_file(path, layout=layout, max_bytes=max_bytes)

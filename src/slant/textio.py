@@ -8,6 +8,7 @@ text is refused with an error naming the file.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from .errors import InputError
@@ -44,6 +45,50 @@ def decode_utf8(data: bytes, path: str | Path) -> str:
             path=path,
             line=line,
         ) from err
+
+
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+         (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
+
+
+def decode_page(data: bytes, path: str | Path) -> tuple[str, tuple[str, ...]]:
+    """Decode a page as UTF-8 if it is; otherwise by its BOM, its HTML ``<meta charset>`` or a detected
+    encoding, with a warning saying which. Binary data and undecodable bytes are refused.
+
+    >>> data = "Le café du marché ouvre à sept heures, après la grève.".encode("latin-1")
+    >>> text, warnings = decode_page(data, "p.txt")
+    >>> text[:8], warnings[0].startswith("p.txt: not UTF-8; decoded as ")
+    ('Le café ', True)
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(encoding, errors="replace"), (f"{path}: decoded as {encoding} (BOM)",)
+    if looks_binary(data):
+        raise InputError("E102", "binary file, expected text or HTML", path=path)
+    try:
+        return data.decode("utf-8"), ()
+    except UnicodeDecodeError:
+        pass
+    declared = _META_CHARSET.search(data[:4096])
+    if declared:
+        name = declared.group(1).decode("ascii", "replace")
+        try:
+            return data.decode(name), (f"{path}: not UTF-8; decoded as {name} (declared in the page)",)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return _detected(data, path)
+
+
+def _detected(data: bytes, path: str | Path) -> tuple[str, tuple[str, ...]]:
+    from charset_normalizer import from_bytes  # a dependency of trafilatura; imported only when needed
+
+    # without NUL bytes (refused above as binary) the text cannot be UTF-16 or UTF-32
+    wide = ["utf_16", "utf_16_be", "utf_16_le", "utf_32", "utf_32_be", "utf_32_le"]
+    best = from_bytes(data, cp_exclusion=wide).best()
+    if best is None or best.encoding is None:
+        return decode_utf8(data, path), ()  # raises E103 with the offending byte
+    return str(best), (f"{path}: not UTF-8; decoded as {best.encoding} (detected)",)
 
 
 def read_bytes(path: str | Path, max_bytes: int | None = None) -> bytes:
