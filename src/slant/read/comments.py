@@ -101,9 +101,12 @@ def parse_section(blocks: list[Block], start: int, lines: list[Line]) -> Comment
     comments: list[ParsedComment] = []
     furniture: list[Line] = []
     pending: ParsedComment | None = None
+    closed = False  # after a comments header ("Leave a Reply") text with no author header is the form's
     for block in blocks[start:]:
         lead = _leading_furniture(block)
         furniture.extend(block.lines[:lead])
+        if any(line.comments_header for line in block.lines[:lead]) and block.index != start:
+            closed = True
         if lead == len(block.lines):
             continue
         if lead:
@@ -113,12 +116,16 @@ def parse_section(blocks: list[Block], start: int, lines: list[Line]) -> Comment
             if pending is not None:
                 comments.append(pending)
             pending = _header(block.lines[:head])
+            closed = False
         rest = list(block.lines[head:])
         if not rest:
             continue
         text, tail = _strip_controls(rest)
         furniture.extend(tail)
         if not text:
+            continue
+        if closed and pending is None:
+            furniture.extend(text)
             continue
         if pending is not None:
             pending.text = text

@@ -50,6 +50,9 @@ BOILERPLATE = [re.compile(p, _I) for p in (
     # donations and memberships
     r"^(help us grow|support (us|our work|independent (media|journalism))|donate( now| today)?|"
     r"become a (patron|member|supporter))\b.*$",
+    r"^support (independent|local|our|quality|public[- ]interest|reader-funded)\b.{0,40}\b(news|journalism|media|"
+    r"reporting)\b.{0,80}$",
+    r"^.{0,60}\bbecome a (paying )?(member|patron|supporter|subscriber)\b.{0,40}$",
     r"^.*\bsupport .{0,40} on (patreon|subscribestar|locals|paypal)\b.*$",
     r"^.*\b(via|on) (patreon|paypal|subscribestar)\W*$",
     r"^(if you (enjoyed|liked|value) (this|our)|we rely on (readers|donations|you)).*\b(donat|support|subscri).*$",
@@ -71,11 +74,14 @@ BOILERPLATE = [re.compile(p, _I) for p in (
     r"^(watch|video|listen|photo|photos|gallery|map)\s*:?$",
     r"^(photo|image|picture|video|file photo|credit|photo credit|image credit|source image)s?\s*(:|by|credit)"
     r".{0,100}$",
-    r"^(via|source|sources|h/t|hat tip)\s*:?\s+\S.{0,60}$",
+    r"^via\s+[^\s.,;!?]+(\s+[^\s.,;!?]+){0,3}$",
+    r"^(source|sources|h/t|hat tip)\s*:\s*\S.{0,60}$",
     r"^(tags?|filed under|categories|category|topics?)\s*:.{0,200}$",
     r"^(previous|next) (article|post|story)\b.{0,160}$",
     r"^(back to top|go to top|skip to (main )?content|menu|search|home|log ?in|log ?out|sign in|register)\W*$",
     r"^(cookie|we use cookies)\b.{0,200}$",
+    r"^your e-?mail address will not be published\b.{0,120}$",
+    r"^(required fields are marked|save my name, e-?mail)\b.{0,160}$",
     r"^(https?://|www\.)\S+$",
     r"^(facebook|twitter|x|instagram|youtube|telegram|gab|minds|gettr|rumble|website|web|e-?mail)\s*:\s*\S+$",
     # a navigation bar: several short items separated by bars, bullets or arrows
@@ -108,12 +114,18 @@ COMMENT_CONTROLS = [re.compile(p, _I) for p in (
     r"read more\s*»?|show less|\d+\s*(likes?|replies|votes?|points?)|[+-]?\d+|[▲▼↑↓]\s*\d*|"
     r"\d+\s+\d+|log in to reply|(you|\d+ people) liked this)\W*$",
     r"^(is|are) typing\W*$",
+    r"^((sort by|order by|newest|oldest|most voted|most liked|most replies|best|top|popular|latest|old|new)"
+    r"\s*[:|·]?\s*){2,}$",
     r"^(this comment (has been|was) (deleted|removed)|comment (deleted|removed))\W*$",
 )]
 
 #: A header line that carries an author with a verb, e.g. "Ann says:", "Bob wrote:", "Cy replied:".
 AUTHOR_SAYS = re.compile(r"^(?P<name>[^:]{1,40}?)\s+(says|said|wrote|writes|replied|replies|commented|comments)"
                          r"(\s+(on|at)\s+(?P<date>.{4,60}?))?\s*:\s*$", _I)
+
+#: Labels that point at a link to another story on the next line ("Previous article", "Related").
+POINTER = re.compile(r"^(previous|next|prev|older|newer) (article|post|story)|^(related|read (more|next|also)|"
+                     r"also read|more (stories|on this)|recommended|you may also like)\b", _I)
 
 #: "In reply to Ann", "Reply to Ann", "replying to @ann", "@ann" at the start of a comment.
 REPLY_TO = re.compile(r"^(?:(?:in )?repl(?:y|ying) to\s+@?|@)(?P<name>[\w.\-]+(?: [\w.\-]+){0,2})", _I)
@@ -138,10 +150,15 @@ DATE_LINE = re.compile(
 
 #: A byline under a title: "By Ann Lee", "By Ann Lee and Bo Ng, Reuters", "Written by ...", "Author: ...".
 _NAME = r"[A-ZÀ-Ý][\w'’.\-]*(?:\s+(?:[A-ZÀ-Ý][\w'’.\-]*|van|von|de|del|da|di|la|le|bin|al-\w+)){0,4}"
-BYLINE = re.compile(r"^(?:(?:written|posted|reported|words|story|text) )?by\s+(?P<name>" + _NAME
-                    + r"(?:\s*(?:,|and|&)\s*" + _NAME + r")*)"
-                    r"(?:\s*(?:,|\||-|–|—|\bon\b|\bat\b|\bfor\b)\s*(?P<rest>[^.!?]{0,80}))?\.?$"
-                    r"|^author\s*:\s*(?P<name2>" + _NAME + r")$")
+_NAMES = r"(?P<name>" + _NAME + r"(?:\s*(?:,|and|&)\s*" + _NAME + r")*)"
+#: Bylines: "By Ann Lee", "By Ann Lee and Bo Ng, Reuters", "Posted on 3 May 2022 by Ann Lee", "Author: Ann Lee".
+BYLINES = [re.compile(p) for p in (
+    r"^(?i:(?:written|posted|reported|words|story|text) )?(?i:by)\s+" + _NAMES
+    + r"(?:\s*(?:,|\||-|–|—|\b(?i:on|at|for)\b)\s*(?P<rest>[^.!?]{0,80}))?\.?$",
+    r"^(?i:posted|published|updated)(?i: on)?:?\s+(?P<rest>.{4,40}?)\s+(?i:by)\s+" + _NAMES + r"\.?$",
+    r"^(?i:author)\s*:\s*" + _NAMES + r"$",
+)]
+
 
 #: Words that headings and sentences use but user names rarely do.
 _FUNCTION_WORDS = (

@@ -16,6 +16,7 @@ _TRAILING_STRIP = " \t\r\n\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007
 _LEADING_STRIP = _TRAILING_STRIP + "\ufeff\u200b"
 _BULLET = re.compile(r"^[•·‣▪◦●○■□►▸\-*–]\s+")
 _WORD = re.compile(r"[^\W\d_][\w'’.\-]*", re.UNICODE)
+_INITIAL_END = re.compile(r"(^|\s)([A-Z]|Jr|Sr|Dr|St)\.$")
 _TERMINAL = tuple('.!?…:;,"”’\')]»')
 
 
@@ -78,7 +79,8 @@ class Line:
     def name_like(self) -> bool:
         """Short, unpunctuated and free of function words: what a user name or handle looks like."""
         text = self.text
-        if self.terminal and not text.endswith(("'", "’", ")")) or len(text) > 40 or self.date:
+        initial = _INITIAL_END.search(text) is not None  # "Brendan K.", "Sam Ode Jr."
+        if self.terminal and not initial and not text.endswith(("'", "’", ")")) or len(text) > 40 or self.date:
             return False
         words = text.split()
         if not 1 <= len(words) <= 4 or not any(ch.isalpha() for ch in text):

@@ -57,6 +57,8 @@ def segment(text: str) -> PageParts:
             section_at = None
     article = blocks[title_block:section_at]
     parts.body, parts.meta = _body(article, title)
+    for line in (ln for b in blocks[:title_block + 1] for ln in b.lines if ln.number < title.number):
+        _top_meta(line, parts.meta)
     if parts.section is None:
         parts.body = _drop_trailing_links(parts.body)
     return parts
@@ -92,12 +94,11 @@ def _first_content_block(blocks: list[Block], start: int) -> int | None:
 
 
 def _byline(line: Line) -> Mapping[str, str] | None:
-    match = lexicon.BYLINE.match(line.text)
+    match = next((m for m in (p.match(line.text) for p in lexicon.BYLINES) if m), None)
     if not match:
         return None
-    name = (match.group("name") or match.group("name2") or "").strip()
-    rest = (match.group("rest") or "").strip()
-    found = {"author": name}
+    found = {"author": match.group("name").strip()}
+    rest = (match.groupdict().get("rest") or "").strip()
     if rest and lexicon.DATE_LINE.match(rest):
         found["date"] = rest
     return found
@@ -107,9 +108,14 @@ def _body(article: list[Block], title: Line) -> tuple[list[Line], dict[str, Any]
     """Body lines after the title; bylines and date lines before the first paragraph go to meta."""
     body: list[Line] = []
     meta: dict[str, Any] = {}
+    previous: Line | None = None
     for line in (ln for b in article for ln in b.lines):
+        before, previous = previous, line
         if line.number <= title.number or line.boilerplate or (line.comments_header and not line.text.endswith("?")):
             continue
+        if before is not None and line.blanks_before == 0 and lexicon.POINTER.match(before.folded) \
+                and (line.headline_like or line.name_like):
+            continue  # the story a "Previous article" or "Related" label points at
         if not body:
             byline = _byline(line)
             if byline is not None:
@@ -120,6 +126,15 @@ def _body(article: list[Block], title: Line) -> tuple[list[Line], dict[str, Any]
                 continue
         body.append(line)
     return body, meta
+
+
+def _top_meta(line: Line, meta: dict[str, Any]) -> None:
+    """A byline or date above the title."""
+    byline = _byline(line)
+    if byline is not None:
+        meta.update({k: v for k, v in byline.items() if k not in meta})
+    elif line.date:
+        meta.setdefault("date", line.text)
 
 
 def _drop_trailing_links(body: list[Line]) -> list[Line]:
