@@ -135,6 +135,9 @@ _MONTH = (r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|
 _TIME = r"(at\s+)?\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?(\s*[A-Z]{2,4})?"
 _DAYNAME = r"((mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun),?\s+"
 
+#: The words that may stand before a date in a byline or comment header.
+DATE_PREFIX = re.compile(r"^(on|posted|published|updated|last updated)(\s+on)?\s*:?\s*", _I)
+
 #: A whole line that is only a date and/or time (as comment headers and bylines show them).
 DATE_LINE = re.compile(
     r"^(on\s+|posted\s+(on\s+)?|published\s*:?\s*(on\s+)?|updated\s*:?\s*(on\s+)?)?(" + _DAYNAME + r")?("
@@ -150,7 +153,7 @@ DATE_LINE = re.compile(
 
 #: A byline under a title: "By Ann Lee", "By Ann Lee and Bo Ng, Reuters", "Written by ...", "Author: ...".
 _NAME = r"[A-ZÀ-Ý][\w'’.\-]*(?:\s+(?:[A-ZÀ-Ý][\w'’.\-]*|van|von|de|del|da|di|la|le|bin|al-\w+)){0,4}"
-_NAMES = r"(?P<name>" + _NAME + r"(?:\s*(?:,|and|&)\s*" + _NAME + r")*)"
+_NAMES = r"(?P<name>" + _NAME + r"(?:\s*(?:,\s*and|and|&)\s+" + _NAME + r")*)"
 #: Bylines: "By Ann Lee", "By Ann Lee and Bo Ng, Reuters", "Posted on 3 May 2022 by Ann Lee", "Author: Ann Lee".
 BYLINES = [re.compile(p) for p in (
     r"^(?i:(?:written|posted|reported|words|story|text) )?(?i:by)\s+" + _NAMES

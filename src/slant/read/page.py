@@ -100,7 +100,7 @@ def _byline(line: Line) -> Mapping[str, str] | None:
     found = {"author": match.group("name").strip()}
     rest = (match.groupdict().get("rest") or "").strip()
     if rest and lexicon.DATE_LINE.match(rest):
-        found["date"] = rest
+        found["date"] = _date_text(rest)
     return found
 
 
@@ -122,10 +122,14 @@ def _body(article: list[Block], title: Line) -> tuple[list[Line], dict[str, Any]
                 meta.update({k: v for k, v in byline.items() if k not in meta})
                 continue
             if line.date:
-                meta.setdefault("date", line.text)
+                meta.setdefault("date", _date_text(line.text))
                 continue
         body.append(line)
     return body, meta
+
+
+def _date_text(text: str) -> str:
+    return lexicon.DATE_PREFIX.sub("", text.strip(" |·•-–—"))
 
 
 def _top_meta(line: Line, meta: dict[str, Any]) -> None:
@@ -134,7 +138,7 @@ def _top_meta(line: Line, meta: dict[str, Any]) -> None:
     if byline is not None:
         meta.update({k: v for k, v in byline.items() if k not in meta})
     elif line.date:
-        meta.setdefault("date", line.text)
+        meta.setdefault("date", _date_text(line.text))
 
 
 def _drop_trailing_links(body: list[Line]) -> list[Line]:
