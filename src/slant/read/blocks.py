@@ -64,7 +64,15 @@ class Block:
 def is_header_line(line: Line) -> bool:
     if line.comments_header or line.control or line.boilerplate and not line.date:
         return False
-    return line.date or line.says is not None or line.name_like
+    return line.date or line.author_phrase is not None or line.name_like
+
+
+def is_strong_header(line: Line) -> bool:
+    """A header that opens a comment even with no blank line before it: a bulleted name, "Ann says:",
+    "Posted by Ann", "Ann | 2 May"."""
+    if line.comments_header or line.control or line.boilerplate:
+        return False
+    return line.bullet and line.name_like or line.author_phrase is not None
 
 
 def split_blocks(lines: list[Line]) -> list[Block]:

@@ -12,10 +12,11 @@ text fills it, a wider gap with no header opens an anonymous one, and indentatio
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from . import lexicon
-from .blocks import Block, separator_gap
+from .blocks import Block, is_header_line, is_strong_header, separator_gap
 from .lines import Line
 
 #: The suffix score a comment section needs before slant believes in it.
@@ -64,7 +65,7 @@ def _block_score(block: Block, sep: int, repeated: set[str]) -> float:
 def _header_strength(block: Block, repeated: set[str]) -> float:
     lines = block.lines
     strength = 1.0
-    if any(line.date or line.says for line in lines):
+    if any(line.date or line.author_phrase for line in lines):
         strength += 2.0
     if any(line.bullet for line in lines):
         strength += 1.0
@@ -102,10 +103,10 @@ def parse_section(blocks: list[Block], start: int, lines: list[Line]) -> Comment
     furniture: list[Line] = []
     pending: ParsedComment | None = None
     closed = False  # after a comments header ("Leave a Reply") text with no author header is the form's
-    for block in blocks[start:]:
+    for block in _split_at_headers(blocks[start:]):
         lead = _leading_furniture(block)
         furniture.extend(block.lines[:lead])
-        if any(line.comments_header for line in block.lines[:lead]) and block.index != start:
+        if any(line.comments_header for line in block.lines[:lead]) and block.lines[0] is not blocks[start].first:
             closed = True
         if lead == len(block.lines):
             continue
@@ -147,6 +148,17 @@ def parse_section(blocks: list[Block], start: int, lines: list[Line]) -> Comment
     return CommentSection(start, comments, furniture, headed)
 
 
+def _split_at_headers(blocks: list[Block]) -> Iterator[Block]:
+    """Blocks cut before every strong header: compact threads put "• Ann" right under the last reply."""
+    for block in blocks:
+        start = 0
+        for i, line in enumerate(block.lines):
+            if i > start and is_strong_header(line) and not is_header_line(block.lines[i - 1]):
+                yield Block(block.index, block.lines[start:i])
+                start = i
+        yield Block(block.index, block.lines[start:])
+
+
 def _leading_furniture(block: Block) -> int:
     count = 0
     for line in block.lines:
@@ -159,9 +171,10 @@ def _leading_furniture(block: Block) -> int:
 def _header(lines: tuple[Line, ...]) -> ParsedComment:
     comment = ParsedComment(header=list(lines), indent=lines[0].indent)
     for line in lines:
-        if line.says is not None:
-            comment.author = comment.author or line.says.group("name").strip()
-            comment.date = comment.date or (line.says.group("date") or None)
+        if line.author_phrase is not None:
+            name, date = line.author_phrase
+            comment.author = comment.author or name
+            comment.date = comment.date or date
         elif line.date:
             comment.date = comment.date or line.text.strip(" |·•-–—")
         elif line.name_like and comment.author is None:
@@ -183,7 +196,8 @@ def _trailing_links(comments: list[ParsedComment]) -> list[Line]:
         return []
     text = comments[-1].text
     cut = len(text)
-    while cut > 1 and text[cut - 1].headline_like and text[cut - 1].blanks_before > 0 and not text[cut - 1].says:
+    while cut > 1 and text[cut - 1].headline_like and text[cut - 1].blanks_before > 0 \
+            and not text[cut - 1].author_phrase:
         cut -= 1
     if len(text) - cut < 2:
         return []

@@ -46,6 +46,8 @@ BOILERPLATE = [re.compile(p, _I) for p in (
     r"^rate this (article|post|story)\W*$",
     r"^(\d+\s*)?(likes?|views?|reads?|shares?|reactions?)(\s*\d+)?$",
     r"^(\d[\d,.]*\s*[kKmM]?\s*)+$",
+    r"^[\d.,]+\s*[km]?\s+(views?|reads?|shares?|comments?|likes?|reactions?)$",
+    r"^(listen to (this|the) (article|story)|listen now|audio version|play (audio|video))\b.{0,30}$",
     r"^\d+ (min(ute)?s?|sec(ond)?s?) read$",
     # donations and memberships
     r"^(help us grow|support (us|our work|independent (media|journalism))|donate( now| today)?|"
@@ -126,6 +128,20 @@ AUTHOR_SAYS = re.compile(r"^(?P<name>[^:]{1,40}?)\s+(says|said|wrote|writes|repl
 #: Labels that point at a link to another story on the next line ("Previous article", "Related").
 POINTER = re.compile(r"^(previous|next|prev|older|newer) (article|post|story)|^(related|read (more|next|also)|"
                      r"also read|more (stories|on this)|recommended|you may also like)\b", _I)
+
+#: A header line naming the author in a phrase: "Posted by Ann on 2 March 2024", "Comment by Bo".
+POSTED_BY = re.compile(r"^(posted|written|submitted|comment|reply|answered|sent)\s+by\s+(?P<name>[^\s].{0,40}?)"
+                       r"(\s+(on|at)\s+(?P<date>.{4,60}?))?\s*:?$", _I)
+
+#: A header line with a name and a date: "Ann Lee | 12 March 2024", "ann • 2 days ago", "Bo - 5 May 2020".
+NAME_DATE = re.compile(r"^(?P<name>[^|•·]{1,40}?)\s*(\||•|·|–|—|\s-\s|,)\s*(?P<date>.{4,60})$")
+
+#: Words of comment-widget controls; a line made only of these, numbers and separators is a control bar.
+_CONTROL_WORDS = (
+    "reply replies share report like likes liked dislike flag upvote downvote vote votes point points permalink "
+    "edit delete hide show more load view see login log in sign up register embed link copy"
+)
+CONTROL_WORDS = frozenset(_CONTROL_WORDS.split())
 
 #: "In reply to Ann", "Reply to Ann", "replying to @ann", "@ann" at the start of a comment.
 REPLY_TO = re.compile(r"^(?:(?:in )?repl(?:y|ying) to\s+@?|@)(?P<name>[\w.\-]+(?: [\w.\-]+){0,2})", _I)

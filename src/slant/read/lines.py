@@ -59,8 +59,28 @@ class Line:
 
     @cached_property
     def control(self) -> bool:
-        """A comment-widget control such as Reply, Report or a vote count."""
-        return any(p.match(self.folded) for p in lexicon.COMMENT_CONTROLS)
+        """A comment-widget control such as Reply, Report or a vote count, or a bar of them
+        ("7 • Reply • Share ›")."""
+        if any(p.match(self.folded) for p in lexicon.COMMENT_CONTROLS):
+            return True
+        words = re.findall(r"[^\W\d_]+", self.folded)
+        return bool(words) and len(words) <= 8 and all(w in lexicon.CONTROL_WORDS for w in words) \
+            and not re.search(r"[.!?]$", self.folded)
+
+    @cached_property
+    def author_phrase(self) -> tuple[str, str | None] | None:
+        """``(author, date)`` from a one-line header: "Ann says:", "Posted by Ann on 2 May", "Ann | 2 May"."""
+        for match in (self.says, lexicon.POSTED_BY.match(self.text)):
+            if match is not None:
+                date = match.group("date")
+                return match.group("name").strip(), date.strip() if date else None
+        match = lexicon.NAME_DATE.match(self.text)
+        if match and lexicon.DATE_LINE.match(match.group("date").strip()):
+            name = match.group("name").strip()
+            words = name.split()
+            if 1 <= len(words) <= 4 and not any(w.casefold() in lexicon.FUNCTION_WORDS for w in words):
+                return name, match.group("date").strip()
+        return None
 
     @cached_property
     def date(self) -> bool:

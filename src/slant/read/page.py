@@ -79,11 +79,18 @@ def _believable(section: CommentSection) -> bool:
 
 
 def _find_title(blocks: list[Block]) -> tuple[int, Line | None]:
-    for block in blocks:
-        for line in block.lines:
-            if not (line.boilerplate or line.comments_header or line.date or _byline(line)):
-                return block.index, line
-    return 0, None
+    """The first line that can be a title; a short label above a headline ("Politics", "BREAKING", a site
+    name) gives way to the headline."""
+    candidates = [(b.index, ln) for b in blocks for ln in b.lines
+                  if not (ln.boilerplate or ln.comments_header or ln.control or ln.date or _byline(ln))]
+    if not candidates:
+        return 0, None
+    first = candidates[0]
+    if len(first[1].words) <= 3 and not first[1].text.endswith((".", "!", "?")):
+        for index, line in candidates[1:3]:
+            if 4 <= len(line.words) <= 30 and not line.text.endswith("."):
+                return index, line
+    return first
 
 
 def _first_content_block(blocks: list[Block], start: int) -> int | None:
