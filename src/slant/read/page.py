@@ -86,7 +86,8 @@ def _find_title(blocks: list[Block]) -> tuple[int, Line | None]:
     if not candidates:
         return 0, None
     first = candidates[0]
-    if len(first[1].words) <= 3 and not first[1].text.endswith((".", "!", "?")):
+    label = len(first[1].words) <= 2 or (len(first[1].words) <= 4 and first[1].text.isupper())
+    if label and not first[1].text.endswith((".", "!", "?")):
         for index, line in candidates[1:3]:
             if 4 <= len(line.words) <= 30 and not line.text.endswith("."):
                 return index, line
