@@ -87,7 +87,9 @@ BOILERPLATE = [re.compile(p, _I) for p in (
     r"^(https?://|www\.)\S+$",
     r"^(facebook|twitter|x|instagram|youtube|telegram|gab|minds|gettr|rumble|website|web|e-?mail)\s*:\s*\S+$",
     # a navigation bar: several short items separated by bars, bullets or arrows
-    r"^([^|•·›»/]{1,25}(\s*[|•·›»]\s*|\s+/\s+)){2,}[^|•·›»/]{1,25}$",
+    r"^([^|•·›»/>]{1,25}(\s*[|•·›»]\s*|\s+[/>]\s+)){2,}[^|•·›»/>]{1,25}$",
+    # agency credits: "Reporting by Ann Lee; editing by Bo Ng", "Additional reporting by ..."
+    r"^((additional )?(reporting|writing|editing|research|production) by [^;]{2,60}(;\s*|\s+and\s+)?)+\.?$",
 )]
 
 #: Lines that open a reader-comment section (matched before the comments begin).
@@ -192,3 +194,15 @@ CONVERSATIONAL = re.compile(
     r"btw|yeah|yes|no|nope|agreed|exactly|thanks|thank you|wow|ha|haha)\b|[?!]{1}|:\)|:\(|;\)|:D|\.\.+$",
     _I,
 )
+
+#: Inside a one-line header: a date or time anywhere ("on March 3, 2024 at 4:12 pm", "· 4h", "2 hrs ago").
+DATE_IN_LINE = re.compile(
+    r"\b(" + _MONTH + r"\s+\d{1,2}(st|nd|rd|th)?,?(\s*\d{4})?|\d{1,2}(st|nd|rd|th)?\s+(of\s+)?" + _MONTH
+    + r",?(\s*\d{4})?|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|(\d+|an?|one)\s+(second|minute|min|hour|hr|"
+    r"day|week|month|year)s?\s+ago|\d+\s?(s|m|h|d|w|mo|y|min|mins|hrs?)|yesterday|today|just now)\b"
+    r"(,?\s*" + _TIME + r")?",
+    _I,
+)
+#: The glue of a header: handles, separators and the words around a name and a date.
+HEADER_GLUE = re.compile(r"@\w+|[|•·–—(),:]|\s-\s|\b(on|at|posted|by|wrote|says|said|replied|commented|"
+                         r"updated|edited)\b", _I)

@@ -74,13 +74,25 @@ class Line:
             if match is not None:
                 date = match.group("date")
                 return match.group("name").strip(), date.strip() if date else None
-        match = lexicon.NAME_DATE.match(self.text)
-        if match and lexicon.DATE_LINE.match(match.group("date").strip()):
-            name = match.group("name").strip()
-            words = name.split()
-            if 1 <= len(words) <= 4 and not any(w.casefold() in lexicon.FUNCTION_WORDS for w in words):
-                return name, match.group("date").strip()
-        return None
+        return self._name_and_date()
+
+    def _name_and_date(self) -> tuple[str, str] | None:
+        """A short line that is a name and a date with some glue: "Ann | 2 May", "Ann Lee on March 3, 2024 at
+        4:12 pm", "Rhea Moss @rheamoss · 4h". What is left without the date and the glue must look like a name."""
+        if len(self.text) > 80 or self.text.endswith((".", "!", "?", ",", ";")):
+            return None
+        found = list(lexicon.DATE_IN_LINE.finditer(self.text))
+        if len(found) != 1:
+            return None
+        date = found[0]
+        name_part = self.text[: date.start()]
+        if not name_part.strip() or self.text[date.end():].strip(" |·•-–—)"):
+            return None
+        name = " ".join(lexicon.HEADER_GLUE.sub(" ", name_part).split())
+        words = name.split()
+        if not 1 <= len(words) <= 4 or any(w.casefold() in lexicon.FUNCTION_WORDS for w in words):
+            return None
+        return name, date.group(0).strip()
 
     @cached_property
     def date(self) -> bool:
