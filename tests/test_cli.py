@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from slant import Document
 from slant.cli import build_parser
 
 from .conftest import DATA, GOLDEN, ROOT
 
-COMMANDS = ["analyze", "score", "validate", "techniques"]
+COMMANDS = ["analyze", "read", "score", "validate", "techniques"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -159,8 +160,8 @@ def test_readme_commands_are_what_ci_runs():
     first_block = blocks[1]
     test_command = [ln for ln in first_block.splitlines() if "pytest" in ln][0].strip()
     assert test_command in ci
-    assert "slant analyze examples/article.txt" in first_block
-    assert Path(ROOT / "examples" / "article.txt").is_file()
+    assert "slant analyze examples/page.txt" in first_block
+    assert Path(ROOT / "examples" / "page.txt").is_file()
 
 
 def test_duplicate_article_in_subtask_predictions(run, tmp_path):
@@ -169,3 +170,47 @@ def test_duplicate_article_in_subtask_predictions(run, tmp_path):
     pred.write_text("1\topinion\n2\tsatire\n1\treporting\n", encoding="utf-8")
     res = run("score", "--task", "st1", gold, pred)
     assert res.code == 2 and f"{pred}:3: second entry for article 1 (first at line 1) [E211]" in res.err
+
+
+def test_read_a_page_as_json_and_text(run):
+    res = run("read", ROOT / "examples" / "page.txt", "--format", "json")
+    assert res.code == 0 and res.err == ""
+    doc = Document.from_dict(json.loads(res.out))
+    assert doc.span_text(doc.title).startswith("Dam talks: upstream board publishes")
+    assert len(doc.segments_of("body")) == 4
+    assert [(c.author, c.reply_to) for c in doc.comments] == [
+        ("Petra Lindqvist", None), ("hydro_tom", 0), ("Jonas Brak", None), ("Anonymous", None)]
+    assert doc.meta == {"format": "page", "author": "Ilse Varga", "date": "June 3, 2025"}
+    text = run("read", ROOT / "examples" / "page.txt").out
+    assert "TITLE Dam talks" in text and "  --  - Advertisement -" in text and "#1   hydro_tom, reply to #0" in text
+
+
+def test_read_html_page(run):
+    res = run("read", ROOT / "examples" / "page.html", "--format", "json")
+    data = json.loads(res.out)
+    assert res.code == 0 and data["meta"]["author"] == "Ilse Varga" and data["meta"]["format"] == "html"
+    assert [c["author"] for c in data["comments"]] == ["Petra Lindqvist", "Jonas Brak"]
+    assert data["comments"][1]["reply_to"] == 0
+
+
+def test_read_batch_reports_each_bad_file_and_goes_on(run, tmp_path):
+    legacy = tmp_path / "legacy.txt"
+    legacy.write_bytes("Le marché rouvre\n\nLe café du marché ouvre à sept heures, après la grève.\n".encode("cp1252"))
+    binary = tmp_path / "photo.jpg"
+    binary.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00")
+    res = run("read", ROOT / "examples" / "page.txt", legacy, binary, tmp_path / "missing.txt", "--format", "jsonl")
+    assert res.code == 1
+    docs = [json.loads(line) for line in res.out.splitlines()]
+    assert len(docs) == 2 and docs[1]["text"].startswith("Le marché")
+    errors = [ln for ln in res.err.splitlines() if ln.startswith("slant: error:")]
+    assert len(errors) == 2 and f"{binary}: binary file" in errors[0] and "[E102]" in errors[0]
+    assert "[E101]" in errors[1]
+    assert f"slant: warning: {legacy}: not UTF-8; decoded as" in res.err
+    assert "2 of 4 input(s) failed" in res.err
+
+
+def test_read_layout_option(run):
+    res = run("read", ROOT / "examples" / "page.txt", "--layout", "article", "--format", "json")
+    data = json.loads(res.out)
+    assert data["meta"] == {"format": "article"} and data["comments"] == []
+    assert data["text"][data["title"]["start"]:data["title"]["end"]] == "Rivers & Valleys Daily"

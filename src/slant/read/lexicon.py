@@ -22,7 +22,7 @@ BOILERPLATE = [re.compile(p, _I) for p in (
     r"^(subscribe|sign up|register|join)( now| today| free| here)?( to| for)? (our|the|my)? ?"
     r"(newsletters?|mailing list|updates|daily (digest|briefing)|weekly)\b.*$",
     r"^sign up( here| now| today)? (to|for) .*(news|updates|offers|newsletter|inbox|alerts).*$",
-    r"^.*\b(delivered|straight|directly) (directly |straight )?to your inbox\.?$",
+    r"^.{0,120}\b(delivered|sent|straight|directly) (directly |straight )?(in)?to your inbox\b.{0,40}$",
     r"^get (real[- ]time|the latest|breaking|instant|daily) (news |updates|alerts|notifications).*$",
     r"^.*\bsubscribe (now|today|here)\W*$",
     r"^(enter your e-?mail( address)?|your e-?mail( address)?|e-?mail address)\W*$",
@@ -105,7 +105,8 @@ COMMENTS_HEADER = [re.compile(p, _I) for p in (
     r"^have your say\W*$",
     r"^comments? (are|is) (closed|moderated|disabled)\b.{0,120}$",
     r"^(you must be logged in|log ?in|sign in) to (post a )?(comment|reply)\b.{0,80}$",
-    r"^(notify|subscribe) (me )?(of|to)\b( follow-?up| new)?( comments?| replies)?.{0,40}$",
+    r"^(notify|subscribe)( me)? (of|to)( new| follow-?up| all)? (comments?|replies|this (thread|discussion))\b"
+    r".{0,40}$",
 )]
 
 #: Comment-widget controls: furniture inside a comment section.

@@ -86,10 +86,9 @@ def _find_title(blocks: list[Block]) -> tuple[int, Line | None]:
     if not candidates:
         return 0, None
     first = candidates[0]
-    label = len(first[1].words) <= 2 or (len(first[1].words) <= 4 and first[1].text.isupper())
-    if label and not first[1].text.endswith((".", "!", "?")):
+    if len(first[1].words) <= 4 and not first[1].text.endswith((".", "!", "?")):
         for index, line in candidates[1:3]:
-            if 4 <= len(line.words) <= 30 and not line.text.endswith("."):
+            if 5 <= len(line.words) <= 30 and not line.text.endswith((".", "?", "!")):
                 return index, line
     return first
 

@@ -68,7 +68,15 @@ def document_summary(doc: Document) -> str:
     lines = [doc.source or doc.id or "<text>"]
     lines.append(f"  title       {_clip(doc.span_text(doc.title)) if doc.title else '(none found)'}")
     lines.append(f"  body        {len(body)} paragraph(s), {chars:,} characters")
-    lines.append(f"  comments    {len(doc.comments)}")
+    boiler = doc.segments_of("boilerplate")
+    if boiler:
+        lines.append(f"  boilerplate {len(boiler)} line(s) set aside (ads, prompts, headers)")
+    authors = sorted({c.author for c in doc.comments if c.author})
+    named = f" by {len(authors)} named author(s)" if authors else ""
+    lines.append(f"  comments    {len(doc.comments)}{named}")
+    for key in ("author", "date", "sitename"):
+        if doc.meta.get(key):
+            lines.append(f"  {key:<11} {_clip(str(doc.meta[key]))}")
     if doc.spans:
         for taxonomy in ("ptc2020", "semeval2023"):
             spans = doc.spans_of(taxonomy)
