@@ -89,6 +89,7 @@ def _speed(pages: list[Path]) -> None:
     text = [p for p in pages if p.suffix != ".html"]
     print(f"\nspeed: {count / elapsed:,.1f} pages/s over {len(pages)} pages ({len(text)} text, {len(html)} HTML), "
           f"peak traced memory {peak / 2**20:.1f} MiB")
+    _big_page()
     for label, group in (("text", text), ("html", html)):
         if group:
             started = time.perf_counter()
@@ -98,6 +99,22 @@ def _speed(pages: list[Path]) -> None:
                     read_file(page)
             rate = rounds * len(group) / (time.perf_counter() - started)
             print(f"  {label}: {rate:,.1f} pages/s")
+
+
+def _big_page() -> None:
+    """A page near the 5 MB default limit: 13,000 body paragraphs and 40,000 threaded comments (synthetic)."""
+    from slant.read import read_page
+
+    body = "\n\n".join(f"Paragraph {i} of the article reports what the council said on Monday about the plan."
+                       for i in range(13_000))
+    thread = "\n\n".join(f"{'  ' * (1 + i % 3)}• reader{i}\n\n{'  ' * (2 + i % 3)}I think comment {i} is right, "
+                          f"don't you?" for i in range(40_000))
+    page = "A long page title for the benchmark\n\n" + body + "\n\nComments (40000)\n\n" + thread + "\n"
+    started = time.perf_counter()
+    doc = read_page(page)
+    elapsed = time.perf_counter() - started
+    print(f"  one {len(page.encode()) / 1e6:.1f} MB page ({len(doc.comments):,} comments): {elapsed:.1f} s, "
+          f"{len(page.encode()) / 1e6 / elapsed:.2f} MB/s")
 
 
 if __name__ == "__main__":

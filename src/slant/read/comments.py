@@ -12,6 +12,7 @@ text fills it, a wider gap with no header opens an anonymous one, and indentatio
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -79,8 +80,8 @@ def _header_strength(block: Block, repeated: set[str]) -> float:
 def find_section(blocks: list[Block], first: int, lines: list[Line]) -> int | None:
     """The index of the block where the comment section starts, or None (searched from block ``first``)."""
     sep = separator_gap(lines)
-    names = [line.folded for b in blocks[first:] if b.is_header for line in b.lines if line.name_like]
-    repeated = {n for n in names if names.count(n) > 1}
+    names = Counter(line.folded for b in blocks[first:] if b.is_header for line in b.lines if line.name_like)
+    repeated = {name for name, count in names.items() if count > 1}
     best, best_at, total = 0.0, None, 0.0
     for block in reversed(blocks[first:]):
         total += _block_score(block, sep, repeated)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from ..document import Comment, Document, Segment
@@ -81,8 +82,9 @@ def _believable(section: CommentSection) -> bool:
 def _find_title(blocks: list[Block]) -> tuple[int, Line | None]:
     """The first line that can be a title; a short label above a headline ("Politics", "BREAKING", a site
     name) gives way to the headline."""
-    candidates = [(b.index, ln) for b in blocks for ln in b.lines
-                  if not (ln.boilerplate or ln.comments_header or ln.control or ln.date or _byline(ln))]
+    found = ((b.index, ln) for b in blocks for ln in b.lines
+             if not (ln.boilerplate or ln.comments_header or ln.control or ln.date or _byline(ln)))
+    candidates = list(islice(found, 3))
     if not candidates:
         return 0, None
     first = candidates[0]
@@ -166,13 +168,16 @@ def to_document(text: str, parts: PageParts, *, id: str = "", source: str | None
         kinds[line.number] = "body"
     comments: list[Comment] = []
     comment_ranges: list[tuple[int, int]] = []
+    cut_offs: list[Segment] = []  # a "Read more »" cut off a comment's end is furniture
     if parts.section is not None:
         for parsed in parts.section.comments:
             if parsed.text:
-                start, end = parsed.text[0].start, parsed.text[-1].end - parsed.end_trim
-                end = _rstrip(text, start, end)
+                last = parsed.text[-1]
+                start, end = parsed.text[0].start, _rstrip(text, parsed.text[0].start, last.end - parsed.end_trim)
                 for line in parsed.text:
                     kinds[line.number] = "comment"
+                if end < last.end:
+                    cut_offs.append(Segment("boilerplate", _lstrip(text, end, last.end), last.end))
             else:
                 start = end = parsed.header[-1].end
             comments.append(Comment(start, end, author=parsed.author, date=parsed.date, reply_to=parsed.reply_to))
@@ -180,11 +185,7 @@ def to_document(text: str, parts: PageParts, *, id: str = "", source: str | None
     segments = [Segment(kinds.get(line.number, "boilerplate"), line.start, line.end)
                 for line in parts.lines if kinds.get(line.number) != "comment"]
     segments += [Segment("comment", start, end) for start, end in comment_ranges if end > start]
-    for comment in comments:  # a "Read more »" cut off a comment's end is furniture
-        line_end = next((ln.end for ln in parts.lines if ln.start <= comment.end <= ln.end), comment.end)
-        trailing = _lstrip(text, comment.end, line_end)
-        if trailing < line_end:
-            segments.append(Segment("boilerplate", trailing, line_end))
+    segments += cut_offs
     segments.sort(key=lambda s: (s.start, s.end))
     title = Segment("title", parts.title.start, parts.title.end) if parts.title else None
     merged_meta = {**parts.meta, **(meta or {})}
