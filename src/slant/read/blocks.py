@@ -94,3 +94,13 @@ def separator_gap(lines: list[Line]) -> int:
     gaps = Counter(line.blanks_before for line in lines[1:])
     usual = gaps.most_common(1)[0][0] if gaps else 1
     return max(2, usual + 1)
+
+
+def related_links_start(lines: list[Line]) -> int:
+    """Where a run of two or more related-story headlines closes ``lines`` (single lines, each set off by a
+    blank line, capitalised, unpunctuated), or ``len(lines)`` when there is none; the first line always stays."""
+    cut = len(lines)
+    while cut > 1 and lines[cut - 1].headline_like and lines[cut - 1].blanks_before > 0 \
+            and lines[cut - 1].author_phrase is None:
+        cut -= 1
+    return cut if len(lines) - cut >= 2 else len(lines)

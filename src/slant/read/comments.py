@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from . import lexicon
-from .blocks import Block, is_header_line, is_strong_header, separator_gap
+from .blocks import Block, is_header_line, is_strong_header, related_links_start, separator_gap
 from .lines import Line
 
 #: The suffix score a comment section needs before slant believes in it.
@@ -163,7 +163,7 @@ def _split_at_headers(blocks: list[Block]) -> Iterator[Block]:
 def _leading_furniture(block: Block) -> int:
     count = 0
     for line in block.lines:
-        if not (line.boilerplate or line.control or line.comments_header) or (line.date and count):
+        if line.date or not (line.boilerplate or line.control or line.comments_header):
             break
         count += 1
     return count
@@ -196,12 +196,7 @@ def _trailing_links(comments: list[ParsedComment]) -> list[Line]:
     if not comments:
         return []
     text = comments[-1].text
-    cut = len(text)
-    while cut > 1 and text[cut - 1].headline_like and text[cut - 1].blanks_before > 0 \
-            and not text[cut - 1].author_phrase:
-        cut -= 1
-    if len(text) - cut < 2:
-        return []
+    cut = related_links_start(text)
     links, comments[-1].text = text[cut:], text[:cut]
     return links
 

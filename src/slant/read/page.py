@@ -21,7 +21,7 @@ from typing import Any
 
 from ..document import Comment, Document, Segment
 from . import lexicon
-from .blocks import Block, split_blocks
+from .blocks import Block, related_links_start, split_blocks
 from .comments import CommentSection, find_section, parse_section
 from .lines import Line, split_lines
 
@@ -60,8 +60,8 @@ def segment(text: str) -> PageParts:
     parts.body, parts.meta = _body(article, title)
     for line in (ln for b in blocks[:title_block + 1] for ln in b.lines if ln.number < title.number):
         _top_meta(line, parts.meta)
-    if parts.section is None:
-        parts.body = _drop_trailing_links(parts.body)
+    if parts.section is None:  # related-story links at the very end of a page without comments
+        parts.body = parts.body[:related_links_start(parts.body)]
     return parts
 
 
@@ -148,14 +148,6 @@ def _top_meta(line: Line, meta: dict[str, Any]) -> None:
         meta.update({k: v for k, v in byline.items() if k not in meta})
     elif line.date:
         meta.setdefault("date", _date_text(line.text))
-
-
-def _drop_trailing_links(body: list[Line]) -> list[Line]:
-    """Two or more related-story headlines at the very end of a page without comments."""
-    cut = len(body)
-    while cut > 1 and body[cut - 1].headline_like and body[cut - 1].blanks_before > 0:
-        cut -= 1
-    return body if len(body) - cut < 2 else body[:cut]
 
 
 def to_document(text: str, parts: PageParts, *, id: str = "", source: str | None = None,
