@@ -154,21 +154,22 @@ _MONTH = (r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|
 _TIME = r"(at\s+)?\d{1,2}[:.]\d{2}(\s*[ap]\.?m\.?)?(\s*[A-Z]{2,4})?"
 _DAYNAME = r"((mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun),?\s+"
 
-#: The words that may stand before a date in a byline or comment header.
-DATE_PREFIX = re.compile(r"^(on|posted|published|updated|last updated)(\s+on)?\s*:?\s*", _I)
-
-#: A whole line that is only a date and/or time (as comment headers and bylines show them).
-DATE_LINE = re.compile(
-    r"^(on\s+|posted\s+(on\s+)?|published\s*:?\s*(on\s+)?|updated\s*:?\s*(on\s+)?)?(" + _DAYNAME + r")?("
-    + _MONTH + r"\s+\d{1,2}(st|nd|rd|th)?,?\s*(\d{4})?"        # September 5, 2018
-    r"|\d{1,2}(st|nd|rd|th)?\s+(of\s+)?" + _MONTH + r",?\s*(\d{4})?"   # 5 September 2018
-    r"|\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:?\d{2})?)?"  # 2018-09-05
-    r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"                            # 05/09/2018
+_PREFIX = r"(on|posted|published|updated|last updated)(\s+on)?\s*:?\s*"
+#: The forms of a date, shared by whole-line and in-line matching.
+_DATE = (
+    _MONTH + r"\s+\d{1,2}(st|nd|rd|th)?,?(\s*\d{4})?"                      # September 5, 2018
+    r"|\d{1,2}(st|nd|rd|th)?\s+(of\s+)?" + _MONTH + r",?(\s*\d{4})?"        # 5 September 2018
+    r"|\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:?\d{2})?)?"     # 2018-09-05
+    r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"                                        # 05/09/2018
     r"|(\d+|an?|one)\s+(second|minute|min|hour|hr|day|week|month|year)s?\s+ago"  # 3 hours ago
     r"|yesterday|today|just now"
-    r")(,?\s*" + _TIME + r")?\.?$",
-    _I,
 )
+
+#: The words that may stand before a date in a byline or comment header.
+DATE_PREFIX = re.compile("^" + _PREFIX, _I)
+
+#: A whole line that is only a date and/or time (as comment headers and bylines show them).
+DATE_LINE = re.compile(r"^(" + _PREFIX + r")?(" + _DAYNAME + r")?(" + _DATE + r")(,?\s*" + _TIME + r")?\.?$", _I)
 
 #: A byline under a title: "By Ann Lee", "By Ann Lee and Bo Ng, Reuters", "Written by ...", "Author: ...".
 _NAME = r"[A-ZÀ-Ý][\w'’.\-]*(?:\s+(?:[A-ZÀ-Ý][\w'’.\-]*|van|von|de|del|da|di|la|le|bin|al-\w+)){0,4}"
@@ -197,13 +198,7 @@ CONVERSATIONAL = re.compile(
 )
 
 #: Inside a one-line header: a date or time anywhere ("on March 3, 2024 at 4:12 pm", "· 4h", "2 hrs ago").
-DATE_IN_LINE = re.compile(
-    r"\b(" + _MONTH + r"\s+\d{1,2}(st|nd|rd|th)?,?(\s*\d{4})?|\d{1,2}(st|nd|rd|th)?\s+(of\s+)?" + _MONTH
-    + r",?(\s*\d{4})?|\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|(\d+|an?|one)\s+(second|minute|min|hour|hr|"
-    r"day|week|month|year)s?\s+ago|\d+\s?(s|m|h|d|w|mo|y|min|mins|hrs?)|yesterday|today|just now)\b"
-    r"(,?\s*" + _TIME + r")?",
-    _I,
-)
+DATE_IN_LINE = re.compile(r"\b(" + _DATE + r"|\d+\s?(s|m|h|d|w|mo|y|min|mins|hrs?))\b(,?\s*" + _TIME + r")?", _I)
 #: The glue of a header: handles, separators and the words around a name and a date.
 HEADER_GLUE = re.compile(r"@\w+|[|•·–—(),:]|\s-\s|\b(on|at|posted|by|wrote|says|said|replied|commented|"
                          r"updated|edited)\b", _I)
