@@ -241,3 +241,15 @@ def test_malformed_gold_file(tmp_path):
     path.write_text('{"title": 1, "comments": [{"author": "x"}]}')
     with pytest.raises(FormatError):
         load_gold(path)
+
+
+def test_page_view_shows_comments_in_place_including_empty_ones():
+    from slant.render import page_view
+
+    doc = read_page("A headline for the test page\n\nThe article says the port raised its fees.\n\n"
+                    "Comments (2)\n  • Ann Lee\n\n    Robbery, I say!\n\n    • Bo\n\n      Agreed.\n\n  • Anonymous\n")
+    view = page_view(doc)
+    assert [c.author for c in doc.comments] == ["Ann Lee", "Bo", "Anonymous"]
+    assert doc.comments[2].start == doc.comments[2].end
+    assert view.index("#0   Ann Lee") < view.index("Robbery") < view.index("#1   Bo, reply to #0") \
+        < view.index("Agreed.") < view.index("#2   Anonymous") < view.index("(no text)")

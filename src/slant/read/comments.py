@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from . import lexicon
-from .blocks import Block, is_header_line, is_strong_header, related_links_start, separator_gap
+from .blocks import Block, is_header_line, is_strong_header, related_links_start
 from .lines import Line
 
 #: The suffix score a comment section needs before slant believes in it.
@@ -77,9 +77,9 @@ def _header_strength(block: Block, repeated: set[str]) -> float:
     return strength
 
 
-def find_section(blocks: list[Block], first: int, lines: list[Line]) -> int | None:
-    """The index of the block where the comment section starts, or None (searched from block ``first``)."""
-    sep = separator_gap(lines)
+def find_section(blocks: list[Block], first: int, sep: int) -> int | None:
+    """The index of the block where the comment section starts, or None (searched from block ``first``);
+    ``sep`` is the page's :func:`separator_gap`."""
     names = Counter(line.folded for b in blocks[first:] if b.is_header for line in b.lines if line.name_like)
     repeated = {name for name, count in names.items() if count > 1}
     best, best_at, total = 0.0, None, 0.0
@@ -98,8 +98,7 @@ def _can_open_section(block: Block, sep: int) -> bool:
     return block.header_lines > 0 or block.blanks_before >= sep
 
 
-def parse_section(blocks: list[Block], start: int, lines: list[Line]) -> CommentSection:
-    sep = separator_gap(lines)
+def parse_section(blocks: list[Block], start: int, sep: int) -> CommentSection:
     comments: list[ParsedComment] = []
     furniture: list[Line] = []
     pending: ParsedComment | None = None

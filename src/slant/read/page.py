@@ -21,7 +21,7 @@ from typing import Any
 
 from ..document import Comment, Document, Segment
 from . import lexicon
-from .blocks import Block, related_links_start, split_blocks
+from .blocks import Block, related_links_start, separator_gap, split_blocks
 from .comments import CommentSection, find_section, parse_section
 from .lines import Line, split_lines
 
@@ -49,9 +49,10 @@ def segment(text: str) -> PageParts:
     if title is None:
         return parts
     first_body = _first_content_block(blocks, title_block + 1)
-    section_at = find_section(blocks, first_body + 1, lines) if first_body is not None else None
+    sep = separator_gap(lines)
+    section_at = find_section(blocks, first_body + 1, sep) if first_body is not None else None
     if section_at is not None:
-        section = parse_section(blocks, section_at, lines)
+        section = parse_section(blocks, section_at, sep)
         if _believable(section):
             parts.section = section
         else:

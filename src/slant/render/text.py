@@ -98,29 +98,17 @@ def page_view(doc: Document, width: int = 100) -> str:
     lines = [f"{doc.source or doc.id or '<text>'}  ({doc.meta.get('format', 'page')}, "
              f"{len(doc.segments_of('body'))} body paragraph(s), {len(doc.comments)} comment(s))"]
     lines += [f"  warning: {w}" for w in doc.warnings]
-    starts = {c.start: (i, c) for i, c in enumerate(doc.comments)}
-    empty = {c.start: (i, c) for i, c in enumerate(doc.comments) if c.start == c.end}
-    segments = sorted((*doc.segments, *[_EmptyMark(c.start) for c in empty.values()]),
-                      key=lambda s: (s.start, s.end))
-    for segment in segments:
-        if segment.kind == "comment" or isinstance(segment, _EmptyMark):
-            i, comment = (empty if isinstance(segment, _EmptyMark) else starts)[segment.start]
-            who = comment.author or "(no name)"
+    # comments (an empty one too: only its header survived) take the place of their segments, in page order
+    parts = [(s.start, 1, s) for s in doc.segments if s.kind != "comment"]
+    parts += [(c.start, 0, i) for i, c in enumerate(doc.comments)]
+    for _, _, part in sorted(parts, key=lambda p: p[:2]):
+        if isinstance(part, int):
+            comment = doc.comments[part]
             extra = "".join([f", {comment.date}" if comment.date else "",
                              f", reply to #{comment.reply_to}" if comment.reply_to is not None else ""])
-            lines.append(f"  #{i:<3} {who}{extra}")
-            texts = doc.span_text(comment).splitlines() or ["(no text)"]
-            lines += [f"{_TAGS['comment']}   {_clip(t, width)}" for t in texts if t.strip()] or \
-                [f"{_TAGS['comment']}   (no text)"]
-            continue
-        lines.append(f"{_TAGS[segment.kind]:<5} {_clip(doc.span_text(segment), width)}")
+            lines.append(f"  #{part:<3} {comment.author or '(no name)'}{extra}")
+            texts = [t for t in doc.span_text(comment).splitlines() if t.strip()] or ["(no text)"]
+            lines += [f"{_TAGS['comment']}   {_clip(t, width)}" for t in texts]
+        else:
+            lines.append(f"{_TAGS[part.kind]:<5} {_clip(doc.span_text(part), width)}")
     return "\n".join(lines) + "\n"
-
-
-class _EmptyMark:
-    """Where a comment with no text (only its header survived) sits in the page."""
-
-    kind = "comment"
-
-    def __init__(self, start: int) -> None:
-        self.start = self.end = start
