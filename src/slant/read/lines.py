@@ -51,7 +51,9 @@ class Line:
         if not any(ch.isalpha() for ch in self.text):
             return True
         short = len(self.words) <= 2 and not any(len(w.strip(".'’-")) >= 3 for w in self.words)
-        return short and not self.text.endswith((".", "!", "?"))
+        # "in ," is debris; "Bo" or "Jo" may be a commenter's name
+        leftover = self.text.islower() or any(not (ch.isalnum() or ch.isspace()) for ch in self.text)
+        return short and leftover and not self.text.endswith((".", "!", "?"))
 
     @cached_property
     def comments_header(self) -> bool:
