@@ -122,6 +122,8 @@ def test_analyze_json_matches_golden_file(run, update_golden):
     assert res.code == 0
     data = json.loads(res.out)
     data["source"] = "examples/article.txt"
+    for span in data["spans"]:  # int8 kernels differ a little between CPUs: compare scores to two places
+        span["score"] = round(span["score"], 2)
     golden = GOLDEN / "article.json"
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if update_golden:

@@ -22,6 +22,7 @@ from .read import LAYOUTS, read_file
 from .render import document_summary, page_view, score_table, technique_table, validation_summary
 from .score import TASKS
 from .taxonomy import TAXONOMIES
+from .techniques.tasks import PREDICT_TASKS
 from .textio import DEFAULT_MAX_BYTES
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_ERROR = 0, 1, 2
@@ -94,7 +95,10 @@ def _documents(args: argparse.Namespace, step: Callable[..., Document],
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    return _documents(args, analyze_file, document_summary)
+    def step(path: Path, **kwargs: Any) -> Document:
+        return analyze_file(path, model=args.model, techniques=not args.no_techniques, **kwargs)
+
+    return _documents(args, step, document_summary)
 
 
 def cmd_read(args: argparse.Namespace) -> int:
@@ -124,6 +128,42 @@ def cmd_validate(args: argparse.Namespace) -> int:
         _emit(args, "".join(validation_summary(r) for r in results))
     if failed:
         return EXIT_ERROR if not results else EXIT_SOME_FAILED
+    return EXIT_OK
+
+
+def cmd_predict(args: argparse.Namespace) -> int:
+    from .formats.files import write_labels
+    from .techniques import load_model
+    from .techniques.tasks import OUTPUT_KIND, predict_folder
+
+    model = load_model(args.model)
+    result = predict_folder(args.articles, args.task, model, template=args.template, max_bytes=args.max_bytes)
+    for warning in result.warnings:
+        _warn(warning)
+    for failure in result.failures:
+        _fail(failure)
+    kind = OUTPUT_KIND[args.task]
+    if args.output:
+        write_labels(args.output, result.records, kind)
+    else:
+        from .formats.labels import dump_labels
+
+        sys.stdout.write(dump_labels(result.records, kind))
+    print(f"slant: {args.task}: {len(result.records)} label line(s) for {result.articles} article(s)"
+          + (f" -> {args.output}" if args.output else ""), file=sys.stderr)
+    if result.failures:
+        return EXIT_SOME_FAILED if result.articles else EXIT_ERROR
+    return EXIT_OK
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    try:
+        from .training.build import build
+    except ImportError as err:
+        _fail(f"training needs the optional extra: pip install '.[train]' ({err.name} is missing)")
+        return EXIT_ERROR
+    build(args.corpora, args.out, args.work, holdout=args.holdout, tune_on=args.tune_on, folds=args.folds,
+          epochs=args.epochs, seed=args.seed)
     return EXIT_OK
 
 
@@ -169,6 +209,11 @@ def _page_inputs(parser: argparse.ArgumentParser) -> None:
                         help=f"refuse files larger than N bytes (default: {DEFAULT_MAX_BYTES})")
 
 
+def _model_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--model", default=None, metavar="NAME",
+                        help="technique model: a tier (fast) or a model folder (default: fast)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="slant",
@@ -182,6 +227,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = _command(sub, "analyze", cmd_analyze, "Analyse pages (text or HTML) and print a summary or the Document JSON.",
                  "slant analyze examples/article.txt --format json -o article.json")
     _page_inputs(p)
+    _model_option(p)
+    p.add_argument("--no-techniques", action="store_true", help="read the pages only; find no technique spans")
     _output_options(p, ["text", "json", "jsonl"])
 
     p = _command(sub, "read", cmd_read,
@@ -208,6 +255,34 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--articles", metavar="DIR", help="check ids, offsets and lines against article<ID>.txt files")
     p.add_argument("--taxonomy", choices=list(TAXONOMIES), help="span taxonomy (default: detected from labels)")
     _output_options(p, ["text", "json"])
+
+    p = _command(sub, "predict", cmd_predict,
+                 "Predict a shared task's labels for a folder of article<ID>.txt files.",
+                 "slant predict articles/ --task flc -o predictions.labels")
+    p.add_argument("articles", metavar="ARTICLES", help="folder of article<ID>.txt files (or one such file)")
+    p.add_argument("--task", required=True, choices=PREDICT_TASKS,
+                   help="si, flc, tc (SemEval-2020 task 11); st3, st3-spans (SemEval-2023 task 3)")
+    p.add_argument("--template", metavar="FILE",
+                   help="tc: the spans to label; st3: the paragraphs to label (default: every non-blank line)")
+    p.add_argument("--max-bytes", type=_positive_int, default=DEFAULT_MAX_BYTES, metavar="N",
+                   help=f"refuse articles larger than N bytes (default {DEFAULT_MAX_BYTES})")
+    _model_option(p)
+    p.add_argument("-o", "--output", metavar="FILE", help="write the labels to FILE instead of stdout")
+
+    p = _command(sub, "train", cmd_train,
+                 "Train, tune, export and document the technique model (needs the [train] extra).",
+                 "slant train --corpora ../shared/corpora --out src/slant/models/techniques-minilm")
+    p.add_argument("--corpora", default="../shared/corpora", metavar="DIR", help="the training corpora")
+    p.add_argument("--out", required=True, metavar="DIR", help="model folder to write")
+    p.add_argument("--work", default="train-work", metavar="DIR",
+                   help="weights and held-out predictions of each run (reused when present)")
+    p.add_argument("--folds", type=_positive_int, default=5, help="article folds (default 5)")
+    p.add_argument("--holdout", type=int, default=0, help="fold the shipped model never sees; its scores go "
+                   "in the card (default 0)")
+    p.add_argument("--tune-on", type=int, nargs="+", default=[1], metavar="FOLD",
+                   help="folds whose own runs choose the decoding settings (default 1)")
+    p.add_argument("--epochs", type=_positive_int, default=4)
+    p.add_argument("--seed", type=int, default=13)
 
     p = _command(sub, "techniques", cmd_techniques, "List the techniques of both taxonomies with definitions.",
                  "slant techniques --taxonomy semeval2023 --format json")

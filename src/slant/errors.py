@@ -39,6 +39,9 @@ CODES: dict[str, str] = {
     "E301": "gold and predictions do not fit together",
     # usage
     "E401": "bad option value",
+    # models
+    "E501": "model not found",
+    "E502": "language not supported",
 }
 
 

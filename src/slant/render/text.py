@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from ..document import Document
@@ -61,7 +62,7 @@ def _clip(text: str, width: int = 76) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def document_summary(doc: Document) -> str:
+def document_summary(doc: Document, top: int = 5) -> str:
     """A few lines per document: title, body size, comments, techniques, labels, warnings."""
     body = doc.segments_of("body")
     chars = sum(s.end - s.start for s in body)
@@ -74,16 +75,23 @@ def document_summary(doc: Document) -> str:
     authors = sorted({c.author for c in doc.comments if c.author})
     named = f" by {len(authors)} named author(s)" if authors else ""
     lines.append(f"  comments    {len(doc.comments)}{named}")
-    for key in ("author", "date", "sitename"):
+    for key, name in (("author", "author"), ("date", "date"), ("sitename", "sitename"),
+                      ("technique_model", "model")):
         if doc.meta.get(key):
-            lines.append(f"  {key:<11} {_clip(str(doc.meta[key]))}")
+            lines.append(f"  {name:<11} {_clip(str(doc.meta[key]))}")
     if doc.spans:
         for taxonomy in ("ptc2020", "semeval2023"):
             spans = doc.spans_of(taxonomy)
             if spans:
-                lines.append(f"  techniques  {len(spans)} span(s) in {taxonomy}")
-    else:
-        lines.append("  techniques  none (no technique model is installed in this version)")
+                counts = Counter(s.label for s in spans).most_common()
+                lines.append(f"  techniques  {len(spans)} span(s) in {taxonomy}: "
+                             + ", ".join(f"{label} {n}" for label, n in counts))
+        lines.append("  strongest")
+        for span in sorted(doc.spans_of("semeval2023") or doc.spans, key=lambda s: -s.score)[:top]:
+            lines.append(f"    {span.score:.2f} {span.label}: “{_clip(doc.span_text(span), 70)}”")
+            lines.append(f"         {_clip(span.explanation, 110)}")
+    elif "technique_model" in doc.meta:
+        lines.append("  techniques  none found")
     for name, value in doc.labels.items():
         lines.append(f"  {name:<11} {value}")
     lines += [f"  warning     {w}" for w in doc.warnings]

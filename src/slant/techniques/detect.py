@@ -1,0 +1,100 @@
+"""Technique spans for a Document: the article (title and body) and the reader comments, each on its own.
+
+The model runs over a *view* of the page: the original text with everything outside the chosen segments
+blanked to spaces (newlines kept). Offsets need no mapping back, boilerplate is never analysed, and the
+comments never lend their words to the article's repetition counts, nor the other way round.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..document import Document, Span
+from ..errors import CODES
+from . import predict as P
+from .decode import token_range
+from .explain import explain, strongest_word
+from .model import TechniqueModel, load
+from .predict import LABELS, columns
+
+# About ninety of the commonest English words: running English text is mostly made of them.
+_ENGLISH = frozenset(
+    """the of and to a in is that for it as was with be by on not he i this are or his from at which but
+    have an they you were her she there been one all we their has would when if so no will more can who
+    them its said out about into than then up only other new some could these two may first any like our
+    over such after also did just most us what those because while where how even should very""".split()  # noqa: SIM905
+)
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+MIN_WORDS_FOR_LANGUAGE = 12
+
+
+def looks_english(text: str) -> bool:
+    """True unless the text has enough words and too few of them are common English words."""
+    words = [w.lower() for w in _WORD.findall(text[:20000])]
+    if len(words) < MIN_WORDS_FOR_LANGUAGE:
+        return True
+    share = sum(w in _ENGLISH for w in words) / len(words)
+    return share >= 0.12
+
+
+def blank_outside(text: str, ranges: Iterable[tuple[int, int]]) -> str:
+    """``text`` with every character outside ``ranges`` replaced by a space (newlines kept)."""
+    keep = sorted(ranges)
+    out = []
+    pos = 0
+    for a, b in keep:
+        if b <= pos:
+            continue
+        a = max(a, pos)
+        out.append(re.sub(r"[^\n]", " ", text[pos:a]))
+        out.append(text[a:b])
+        pos = b
+    out.append(re.sub(r"[^\n]", " ", text[pos:]))
+    return "".join(out)
+
+
+def spans_for(tok: P.Tokens, model: TechniqueModel, taxonomy: str, part: str) -> list[Span]:
+    """Labelled spans of one taxonomy in one view, with scores and explanations."""
+    out = []
+    cols = tok.probs[:, columns(taxonomy)]
+    for label, a, b, score in P.flc(tok, taxonomy, model.heads, model.settings[taxonomy]):
+        rng = token_range(tok.offsets, a, b)
+        strongest = None
+        if rng is not None:
+            strongest = strongest_word(tok.text, tok.offsets, cols[:, LABELS[taxonomy].index(label)], *rng)
+        out.append(Span(a, b, label, taxonomy, round(min(1.0, max(0.0, score)), 4),
+                        explain(taxonomy, label, tok.text, a, b, strongest), f"{model.name}:{part}"))
+    return out
+
+
+def _parts(doc: Document) -> list[tuple[str, list[tuple[int, int]]]]:
+    if not doc.segments:
+        return [("article", [(0, len(doc.text))])]
+    article = [(s.start, s.end) for s in doc.segments if s.kind in ("title", "body")]
+    comments = [(c.start, c.end) for c in doc.comments]
+    return [(name, rs) for name, rs in (("article", article), ("comments", comments)) if rs]
+
+
+def detect(doc: Document, model: TechniqueModel | None = None,
+           taxonomies: tuple[str, ...] = P.TAXONOMIES) -> Document:
+    """The Document with technique spans of both taxonomies (article and comments apart)."""
+    model = model or load()
+    spans: list[Span] = []
+    warnings = list(doc.warnings)
+    for part, ranges in _parts(doc):
+        view = blank_outside(doc.text, ranges)
+        if not looks_english(view):
+            warnings.append(f"{doc.source or doc.id or 'text'}: the {part} does not look like English; technique "
+                            f"detection supports English only so far, so no spans are given [E502: "
+                            f"{CODES['E502']}]")
+            continue
+        if not view.strip():
+            continue
+        tok = model.tokens(view)
+        for taxonomy in taxonomies:
+            spans += spans_for(tok, model, taxonomy, part)
+    spans.sort(key=lambda s: (s.start, s.end, s.taxonomy, s.label))
+    meta = dict(doc.meta)
+    meta["technique_model"] = model.name
+    return doc.replace(spans=tuple(spans), warnings=tuple(warnings), meta=meta)
