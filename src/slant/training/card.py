@@ -39,12 +39,14 @@ def card_text(info: dict) -> str:
         "**For research use** (the training corpora's terms); English only.",
         "",
         "## Model",
-        f"- Backbone: {info['backbone']}. One encoder, trained jointly on both taxonomies (the SemEval-2023",
-        "  English articles are the PTC articles re-annotated; their spans are aligned onto the PTC text).",
+        f"- Backbone: {info['backbone']}.",
+        "- One encoder, trained jointly on both taxonomies (the SemEval-2023 English articles are the PTC",
+        "  articles re-annotated; their spans are aligned onto the PTC text).",
         "- A token head (a sigmoid per technique of both taxonomies plus an *any technique* column for each),",
         "  and span heads over [mean, first, last] hidden states for the technique of a given span (TC).",
         "- Capitals and repetition are lost by the uncased backbone; each token carries a learnt embedding of",
         "  its word's case (lower, Capitalised, ALL CAPS, mixed) and how often the word recurs in the text.",
+        "- The weights derive from all-MiniLM-L6-v2 (Apache-2.0); `tokenizer.json` is that model's tokenizer.",
         f"- Runtime: ONNX, int8 dynamic quantisation (per channel), run by onnxruntime; {size:.1f} MB in all.",
         "",
         "## Training",
@@ -52,13 +54,15 @@ def card_text(info: dict) -> str:
         "  from `../shared/corpora`; SHA-256 of the files in `model.json`. Terms: research use only, no",
         "  redistribution; cite Da San Martino et al. (EMNLP 2019) and Piskorski et al. (SemEval-2023).",
         f"- Folds by article (hash of the id, {tr['folds']} folds). **This model never saw fold "
-        f"{tr['holdout_fold']}** ({n_held} articles); it was trained on the other {tr['train_articles']}.",
-        f"- Decoding settings (thresholds, gap filling, FLC mode, TC mix) were chosen on fold(s) "
-        f"{', '.join(map(str, tr['tuning_folds']))}, with models that held those folds out, never on fold "
-        f"{tr['holdout_fold']}.",
+        f"{tr['holdout_fold']}**",
+        f"  ({n_held} articles); it was trained on the other {tr['train_articles']}.",
+        "- Decoding settings (thresholds, gap filling, FLC mode, TC mix, paragraph thresholds) were chosen on",
+        f"  fold(s) {', '.join(map(str, tr['tuning_folds']))}, with models that held those folds out, never on "
+        f"fold {tr['holdout_fold']}.",
         f"- {cfg['epochs']} epochs, AdamW, lr {cfg['lr']} (encoder) / {cfg['head_lr']} (new layers), batch "
-        f"{cfg['batch_size']} windows of {cfg['window']} word pieces, warm-up {cfg['warmup']}, bf16 autocast, "
-        f"seed {cfg['seed']}; {tr['train_seconds'] / 60:.0f} min on 2 CPU cores (torch {tr['torch']}).",
+        f"{cfg['batch_size']} windows of {cfg['window']} word pieces,",
+        f"  warm-up {cfg['warmup']}, bf16 autocast, seed {cfg['seed']}; {tr['train_seconds'] / 60:.0f} min on 2 CPU "
+        f"cores (torch {tr['torch']}).",
         "- Reproduce: `pip install '.[train]'` then `slant train --out <folder>` (see `slant train --help`).",
         "",
         f"## Scores on the held-out fold ({n_held} articles), official metrics",

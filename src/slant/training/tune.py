@@ -171,12 +171,30 @@ def tune(folds, start: dict[str, P.Settings]) -> dict[str, P.Settings]:
     st3 = replace(st3, paragraph=best(
         lambda t: _f1(evaluate(folds, {"ptc2020": ptc, "semeval2023": replace(st3, paragraph=t)}, ("st3",))["st3"]),
         (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5), "st3"))
+    st3 = replace(st3, per_label=_per_label_thresholds(folds, ptc, st3))
     st3 = replace(st3, tc_mix=ptc.tc_mix, si=ptc.si)
     options = [replace(st3, flc_mode="columns", technique=d) for d in grid_tech]
     options += [replace(st3, flc_mode="head", second_label=r) for r in (0.4, 0.6, 0.8, 1.01)]
     st3 = best(lambda o: _f1(evaluate(folds, {"ptc2020": ptc, "semeval2023": o}, ("st3-spans",))["st3-spans"]),
                options, "st3-spans")
     return {"ptc2020": ptc, "semeval2023": st3}
+
+
+def _per_label_thresholds(folds, ptc: P.Settings, st3: P.Settings) -> dict[str, float]:
+    """st3: one pass of coordinate ascent on each technique's own paragraph threshold."""
+    per: dict[str, float] = {}
+
+    def f1(candidate: dict[str, float]) -> float:
+        return _f1(evaluate(folds, {"ptc2020": ptc, "semeval2023": replace(st3, per_label=candidate)},
+                            ("st3",))["st3"])
+
+    current = f1(per)
+    for label in P.LABELS["semeval2023"]:
+        for t in (0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.7, 1.01):
+            score = f1({**per, label: t})
+            if score > current + 1e-4:
+                current, per[label] = score, t
+    return per
 
 
 def main(argv: list[str] | None = None) -> int:
