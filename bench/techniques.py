@@ -5,8 +5,10 @@
 Articles: the first N PTC training articles from ../shared/corpora (by id), or this repo's examples repeated
 when the corpora are absent. Three timings over the same texts, each after one warm-up article:
 
-* pipeline: ``slant.pipeline.analyze_text(text, layout="article")`` (read, encode, model, decode, explain);
-* model: ``TechniqueModel.tokens`` (encode + windows + forward + stitching);
+* pipeline: ``slant.pipeline.analyze_texts(texts, layout="article")`` (read, encode, model, decode, explain),
+  16 articles' windows batched together, as ``slant analyze`` and ``slant predict`` do;
+* pipeline, one by one: ``analyze_text`` per article (what a caller of the one-document API gets);
+* model: ``TechniqueModel.tokens_many`` (encode + windows + forward + stitching), 16 articles at a time;
 * bare forward: ``session.run`` alone on the very batches the model builds.
 
 Peak memory is the process's maximum resident set size (it includes onnxruntime's native buffers).
@@ -41,33 +43,36 @@ def main() -> int:
     args = ap.parse_args()
     os.environ["SLANT_THREADS"] = str(args.threads)
     sys.path.insert(0, str(ROOT / "src"))
-    from slant.pipeline import analyze_text
+    from slant.pipeline import analyze_text, analyze_texts
     from slant.techniques import load_model
     from slant.techniques.encode import encode
-    from slant.techniques.windows import batch_windows
+    from slant.techniques.windows import batch_items
 
     docs, what = texts(args.articles)
     model = load_model(args.tier)
     analyze_text(docs[0], layout="article", model=args.tier)  # warm-up
 
     t = time.perf_counter()
-    n_spans = 0
-    for text in docs:
-        n_spans += len(analyze_text(text, layout="article", model=args.tier).spans)
+    n_spans = sum(len(d.spans) for d in analyze_texts(docs, layout="article", model=args.tier))
     pipeline = time.perf_counter() - t
 
     t = time.perf_counter()
     for text in docs:
-        model.tokens(text)
+        analyze_text(text, layout="article", model=args.tier)
+    single = time.perf_counter() - t
+
+    t = time.perf_counter()
+    for first in range(0, len(docs), 16):
+        model.tokens_many(docs[first : first + 16])
     tokens = time.perf_counter() - t
 
     batches = []
     n_pieces = 0
-    for text in docs:
-        enc = encode(model.tokenizer, text, size=model.window)
-        n_pieces += len(enc)
-        order = sorted(enc.windows, key=lambda w: w[1] - w[0])
-        batches += [batch_windows(enc, order[b : b + 16]) for b in range(0, len(order), 16)]
+    for first in range(0, len(docs), 16):
+        encs = [encode(model.tokenizer, text, size=model.window) for text in docs[first : first + 16]]
+        n_pieces += sum(len(enc) for enc in encs)
+        items = sorted(((enc, s, e) for enc in encs for s, e in enc.windows), key=lambda w: w[2] - w[1])
+        batches += [batch_items(items[b : b + 16]) for b in range(0, len(items), 16)]
     t = time.perf_counter()
     for ids, mask, feats in batches:
         model.forward(ids, mask, feats)
@@ -77,6 +82,7 @@ def main() -> int:
     n = len(docs)
     print(f"tier {args.tier} ({model.name}), {args.threads} threads, {what}, {n_pieces / n:.0f} word pieces each")
     print(f"  pipeline      {n / pipeline:7.1f} articles/s   ({pipeline:.2f} s, {n_spans} spans)")
+    print(f"  one by one    {n / single:7.1f} articles/s   ({single:.2f} s)")
     print(f"  model         {n / tokens:7.1f} articles/s   ({tokens:.2f} s)")
     print(f"  bare forward  {n / bare:7.1f} articles/s   ({bare:.2f} s, {n_pieces / bare:.0f} pieces/s)")
     print(f"  pipeline / bare forward = {pipeline / bare:.2f}")

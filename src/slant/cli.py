@@ -17,11 +17,12 @@ from . import __version__
 from .document import Document
 from .errors import SlantError
 from .evaluate import score_paths, validate_path
-from .pipeline import analyze_file
+from .pipeline import detect_documents
 from .read import LAYOUTS, read_file
 from .render import document_summary, page_view, score_table, technique_table, validation_summary
 from .score import TASKS
 from .taxonomy import TAXONOMIES
+from .techniques import load_model
 from .techniques.tasks import PREDICT_TASKS
 from .textio import DEFAULT_MAX_BYTES
 
@@ -68,8 +69,12 @@ def _input_files(paths: Sequence[str]) -> Iterator[Path]:
 
 
 def _documents(args: argparse.Namespace, step: Callable[..., Document],
-               view: Callable[[Document], str]) -> int:
-    """Run one reading step over every input file: report each failure, go on, print, exit 1 if any failed."""
+               view: Callable[[Document], str],
+               finish: Callable[[list[Document]], list[Document]] | None = None) -> int:
+    """Run one reading step over every input file: report each failure, go on, print, exit 1 if any failed.
+
+    ``finish`` then works on all the Documents read (the technique model batches them).
+    """
     docs: list[Document] = []
     failed = 0
     for path in _input_files(args.files):
@@ -78,6 +83,8 @@ def _documents(args: argparse.Namespace, step: Callable[..., Document],
         except SlantError as err:
             failed += 1
             _fail(str(err))
+    if finish and docs:
+        docs = finish(docs)
     if args.format == "json":
         _emit(args, _dumps(docs[0].to_dict() if len(docs) == 1 and len(args.files) == 1 and failed == 0
                            else [d.to_dict() for d in docs]))
@@ -95,10 +102,10 @@ def _documents(args: argparse.Namespace, step: Callable[..., Document],
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    def step(path: Path, **kwargs: Any) -> Document:
-        return analyze_file(path, model=args.model, techniques=not args.no_techniques, **kwargs)
-
-    return _documents(args, step, document_summary)
+    if args.no_techniques:
+        return _documents(args, read_file, document_summary)
+    load_model(args.model)  # an unknown model stops the command before any page is read
+    return _documents(args, read_file, document_summary, lambda docs: detect_documents(docs, args.model))
 
 
 def cmd_read(args: argparse.Namespace) -> int:
@@ -133,7 +140,6 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_predict(args: argparse.Namespace) -> int:
     from .formats.files import write_labels
-    from .techniques import load_model
     from .techniques.tasks import OUTPUT_KIND, predict_folder
 
     model = load_model(args.model)

@@ -26,6 +26,23 @@ def analyze_text(text: str, *, id: str = "", source: str | None = None, layout: 
     return _detect(read_any(text, id=id, source=source, layout=layout), model, techniques)
 
 
+def analyze_texts(texts: list[str], *, layout: str = "auto", model: str | None = None,
+                  chunk: int = 16) -> list[Document]:
+    """:func:`analyze_text` over many texts; the model batches ``chunk`` documents at a time (faster)."""
+    return detect_documents([read_any(text, layout=layout) for text in texts], model, chunk)
+
+
+def detect_documents(docs: list[Document], model: str | None = None, chunk: int = 16) -> list[Document]:
+    """Technique spans for Documents already read, ``chunk`` at a time."""
+    from .techniques import detect_many, load_model
+
+    loaded = load_model(model)
+    out: list[Document] = []
+    for first in range(0, len(docs), chunk):
+        out += detect_many(docs[first : first + chunk], loaded)
+    return out
+
+
 def analyze_file(path: str | Path, *, max_bytes: int | None = DEFAULT_MAX_BYTES, layout: str = "auto",
                  model: str | None = None, techniques: bool = True) -> Document:
     """Read a page file (refusing binary and oversized files; decoding non-UTF-8 with a warning) and analyse it."""

@@ -4,8 +4,8 @@
 >>> doc = detect(read_any(text), load_model("fast"))  # doctest: +SKIP
 """
 
-from .detect import detect, looks_english
+from .detect import detect, detect_many, looks_english
 from .model import TIERS, TechniqueModel
 from .model import load as load_model
 
-__all__ = ["TIERS", "TechniqueModel", "detect", "load_model", "looks_english"]
+__all__ = ["TIERS", "TechniqueModel", "detect", "detect_many", "load_model", "looks_english"]

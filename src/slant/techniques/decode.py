@@ -49,19 +49,15 @@ def runs(probs: np.ndarray, lines: np.ndarray, dec: Decoding) -> list[tuple[int,
             if 1 < b - a <= dec.gap + 1 and lines[a] == lines[b] \
                     and probs[a + 1 : b].min() >= dec.threshold * dec.fill:
                 on[a + 1 : b] = True
-    out = []
-    n = len(on)
-    i = 0
-    while i < n:
-        if not on[i]:
-            i += 1
-            continue
-        j = i + 1
-        while j < n and on[j] and lines[j] == lines[i]:
-            j += 1
-        out.append((i, j))
-        i = j
-    return out
+    if not on.any():
+        return []
+    # a run starts where a token is in and its predecessor is out or on another line; ends likewise
+    cont = np.zeros(len(on), dtype=bool)
+    cont[1:] = on[1:] & on[:-1] & (lines[1:] == lines[:-1])
+    starts = np.flatnonzero(on & ~cont)
+    breaks = np.append(np.flatnonzero(~cont), len(on))
+    ends = breaks[np.searchsorted(breaks, starts, side="right")]
+    return [(int(s), int(e)) for s, e in zip(starts, ends, strict=True)]
 
 
 def widen(text: str, start: int, end: int) -> tuple[int, int]:

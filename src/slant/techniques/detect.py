@@ -76,25 +76,40 @@ def _parts(doc: Document) -> list[tuple[str, list[tuple[int, int]]]]:
     return [(name, rs) for name, rs in (("article", article), ("comments", comments)) if rs]
 
 
+def detect_many(docs: list[Document], model: TechniqueModel | None = None,
+                taxonomies: tuple[str, ...] = P.TAXONOMIES) -> list[Document]:
+    """Each Document with technique spans of both taxonomies (article and comments apart).
+
+    The model runs over all the documents' parts at once, so short pages share batches.
+    """
+    model = model or load()
+    jobs: list[tuple[int, str, str]] = []  # (document, part, view)
+    warnings = [list(doc.warnings) for doc in docs]
+    for i, doc in enumerate(docs):
+        for part, ranges in _parts(doc):
+            view = blank_outside(doc.text, ranges)
+            if not view.strip():
+                continue
+            if not looks_english(view):
+                warnings[i].append(f"{doc.source or doc.id or 'text'}: the {part} does not look like English; "
+                                   f"technique detection supports English only so far, so no spans are given "
+                                   f"[E502: {CODES['E502']}]")
+                continue
+            jobs.append((i, part, view))
+    found: list[list[Span]] = [[] for _ in docs]
+    for (i, part, _), tok in zip(jobs, model.tokens_many([view for _, _, view in jobs]), strict=True):
+        for taxonomy in taxonomies:
+            found[i] += spans_for(tok, model, taxonomy, part)
+    out = []
+    for doc, spans, warns in zip(docs, found, warnings, strict=True):
+        spans.sort(key=lambda s: (s.start, s.end, s.taxonomy, s.label))
+        meta = dict(doc.meta)
+        meta["technique_model"] = model.name
+        out.append(doc.replace(spans=tuple(spans), warnings=tuple(warns), meta=meta))
+    return out
+
+
 def detect(doc: Document, model: TechniqueModel | None = None,
            taxonomies: tuple[str, ...] = P.TAXONOMIES) -> Document:
     """The Document with technique spans of both taxonomies (article and comments apart)."""
-    model = model or load()
-    spans: list[Span] = []
-    warnings = list(doc.warnings)
-    for part, ranges in _parts(doc):
-        view = blank_outside(doc.text, ranges)
-        if not looks_english(view):
-            warnings.append(f"{doc.source or doc.id or 'text'}: the {part} does not look like English; technique "
-                            f"detection supports English only so far, so no spans are given [E502: "
-                            f"{CODES['E502']}]")
-            continue
-        if not view.strip():
-            continue
-        tok = model.tokens(view)
-        for taxonomy in taxonomies:
-            spans += spans_for(tok, model, taxonomy, part)
-    spans.sort(key=lambda s: (s.start, s.end, s.taxonomy, s.label))
-    meta = dict(doc.meta)
-    meta["technique_model"] = model.name
-    return doc.replace(spans=tuple(spans), warnings=tuple(warnings), meta=meta)
+    return detect_many([doc], model, taxonomies)[0]

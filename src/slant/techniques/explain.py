@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 
@@ -14,7 +15,13 @@ _QUOTES = "\"“”«»"
 
 
 def _norm(text: str) -> str:
-    return " ".join(w.lower() for w in _WORD.findall(text))
+    return " ".join(_WORD.findall(text)).lower()
+
+
+@lru_cache(maxsize=8)
+def _norm_whole(text: str) -> str:
+    """The whole text normalised once, however many of its spans are explained (str hashes are cached)."""
+    return _norm(text)
 
 
 def cues(text: str, start: int, end: int, label: str, strongest: str | None) -> list[str]:
@@ -26,7 +33,7 @@ def cues(text: str, start: int, end: int, label: str, strongest: str | None) -> 
         out.append("written in capitals (" + ", ".join(f"“{w}”" for w in caps[:3]) + ")")
     key = _norm(span)
     if key and len(key) >= 4:
-        times = len(re.findall(r"(?<!\w)" + re.escape(key) + r"(?!\w)", _norm(text)))
+        times = len(re.findall(r"(?<!\w)" + re.escape(key) + r"(?!\w)", _norm_whole(text)))
         if times >= 2 and (label.startswith("Repetition") or times >= 3):
             out.append(f"the same words occur {times} times in the text")
     if "!" in span:

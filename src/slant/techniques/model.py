@@ -16,7 +16,7 @@ import numpy as np
 from ..errors import UsageError
 from .encode import encode, load_tokenizer
 from .predict import N_OUTPUTS, Heads, Settings, Tokens
-from .windows import run_windows
+from .windows import run_many
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 #: Tier name -> folder under ``slant/models``.
@@ -56,9 +56,13 @@ class TechniqueModel:
 
     def tokens(self, text: str) -> Tokens:
         """Token probabilities and hidden states of ``text`` (any length: windows, overlaps averaged)."""
-        enc = encode(self.tokenizer, text, size=self.window)
-        probs, hidden = run_windows(enc, self.forward, N_OUTPUTS, self.hidden_size)
-        return Tokens(text, enc.offsets, probs, hidden)
+        return self.tokens_many([text])[0]
+
+    def tokens_many(self, texts: list[str]) -> list[Tokens]:
+        """:meth:`tokens` of several texts, their windows batched together (faster than one by one)."""
+        encs = [encode(self.tokenizer, text, size=self.window) for text in texts]
+        outs = run_many(encs, self.forward, N_OUTPUTS, self.hidden_size)
+        return [Tokens(text, enc.offsets, p, h) for text, enc, (p, h) in zip(texts, encs, outs, strict=True)]
 
 
 def model_folder(name: str | None) -> Path:

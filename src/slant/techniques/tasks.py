@@ -31,6 +31,7 @@ from .detect import looks_english
 from .model import TechniqueModel
 
 PREDICT_TASKS = ("si", "flc", "tc", "st3", "st3-spans")
+CHUNK = 16  # articles whose windows share batches
 #: The label-file kind each task writes.
 OUTPUT_KIND = {"si": "si", "flc": "flc", "tc": "flc", "st3": "st3", "st3-spans": "flc"}
 TAXONOMY = {"si": "ptc2020", "flc": "ptc2020", "tc": "ptc2020", "st3": "semeval2023", "st3-spans": "semeval2023"}
@@ -86,24 +87,27 @@ def predict_folder(folder: str | Path, task: str, model: TechniqueModel, *, temp
     paths = _article_paths(folder, result.warnings.append)
     taxonomy = TAXONOMY[task]
     settings = model.settings[taxonomy]
-    for i, path in enumerate(paths):
+    for first in range(0, len(paths), CHUNK):
         if progress:
-            progress(i, len(paths))
-        try:
-            aid, text = article_id(path), read_text(path, max_bytes)
-        except SlantError as err:
-            result.failures.append(str(err))
-            continue
-        if wanted and aid not in wanted:
-            continue
-        result.articles += 1
-        if not looks_english(text):
-            result.warnings.append(f"{path}: does not look like English; no labels predicted [E502: "
-                                   f"{CODES['E502']}]")
-            tok = None
-        else:
-            tok = model.tokens(text)
-        result.records += _answer(task, aid, text, tok, model, settings, wanted.get(aid, []))
+            progress(first, len(paths))
+        batch: list[tuple[str, str]] = []
+        for path in paths[first : first + CHUNK]:
+            try:
+                aid, text = article_id(path), read_text(path, max_bytes)
+            except SlantError as err:
+                result.failures.append(str(err))
+                continue
+            if wanted and aid not in wanted:
+                continue
+            result.articles += 1
+            if not looks_english(text):
+                result.warnings.append(f"{path}: does not look like English; no labels predicted [E502: "
+                                       f"{CODES['E502']}]")
+                result.records += _answer(task, aid, text, None, model, settings, wanted.get(aid, []))
+                continue
+            batch.append((aid, text))
+        for (aid, text), tok in zip(batch, model.tokens_many([t for _, t in batch]), strict=True):
+            result.records += _answer(task, aid, text, tok, model, settings, wanted.get(aid, []))
     if wanted:
         missing = sorted(set(wanted) - {article_id(p) for p in paths})
         if missing:

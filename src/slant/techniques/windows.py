@@ -20,13 +20,13 @@ SEP_ID = 102
 Forward = Callable[[np.ndarray, np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
 
 
-def batch_windows(enc: Encoded, windows: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Model inputs for some windows: ``[CLS] pieces [SEP]``, padded to the longest."""
-    width = max(e - s for s, e in windows) + 2
-    ids = np.zeros((len(windows), width), dtype=np.int64)
+def batch_items(items: list[tuple[Encoded, int, int]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Model inputs for windows ``(encoded text, start, end)``: ``[CLS] pieces [SEP]``, padded to the longest."""
+    width = max(e - s for _, s, e in items) + 2
+    ids = np.zeros((len(items), width), dtype=np.int64)
     mask = np.zeros_like(ids)
     feats = np.zeros_like(ids)
-    for row, (s, e) in enumerate(windows):
+    for row, (enc, s, e) in enumerate(items):
         n = e - s
         ids[row, 0] = CLS_ID
         ids[row, 1 : n + 1] = enc.ids[s:e]
@@ -36,29 +36,41 @@ def batch_windows(enc: Encoded, windows: list[tuple[int, int]]) -> tuple[np.ndar
     return ids, mask, feats
 
 
+def batch_windows(enc: Encoded, windows: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Model inputs for some windows of one text."""
+    return batch_items([(enc, s, e) for s, e in windows])
+
+
+def run_many(encs: list[Encoded], forward: Forward, n_outputs: int, hidden_size: int,
+             batch_size: int = 16) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Token probabilities ``[n, n_outputs]`` and hidden states ``[n, hidden_size]`` of each text.
+
+    Windows of all the texts are batched together, shortest first, so batches are full and padding is small.
+    """
+    probs = [np.zeros((len(enc), n_outputs), dtype=np.float32) for enc in encs]
+    hidden = [np.zeros((len(enc), hidden_size), dtype=np.float32) for enc in encs]
+    weight = [np.zeros(len(enc), dtype=np.float32) for enc in encs]
+    margin = [np.full(len(enc), -1, dtype=np.int64) for enc in encs]
+    items = sorted(((k, s, e) for k, enc in enumerate(encs) for s, e in enc.windows), key=lambda w: w[2] - w[1])
+    for b in range(0, len(items), batch_size):
+        chunk = items[b : b + batch_size]
+        p, h = forward(*batch_items([(encs[k], s, e) for k, s, e in chunk]))
+        for row, (k, s, e) in enumerate(chunk):
+            n = e - s
+            probs[k][s:e] += p[row, 1 : n + 1]
+            weight[k][s:e] += 1.0
+            pos = np.arange(n)
+            edge = np.minimum(pos, n - 1 - pos)
+            better = edge > margin[k][s:e]
+            hidden[k][s:e][better] = h[row, 1 : n + 1][better]
+            margin[k][s:e] = np.maximum(margin[k][s:e], edge)
+    for k in range(len(encs)):
+        if len(weight[k]):
+            probs[k] /= np.maximum(weight[k], 1.0)[:, None]
+    return list(zip(probs, hidden, strict=True))
+
+
 def run_windows(enc: Encoded, forward: Forward, n_outputs: int, hidden_size: int,
                 batch_size: int = 16) -> tuple[np.ndarray, np.ndarray]:
-    """Token probabilities ``[n, n_outputs]`` and hidden states ``[n, hidden_size]`` for the whole text."""
-    n = len(enc)
-    probs = np.zeros((n, n_outputs), dtype=np.float32)
-    hidden = np.zeros((n, hidden_size), dtype=np.float32)
-    if n == 0:
-        return probs, hidden
-    weight = np.zeros(n, dtype=np.float32)
-    margin = np.full(n, -1, dtype=np.int64)
-    # Similar lengths together: less padding.
-    order = sorted(enc.windows, key=lambda w: w[1] - w[0])
-    for b in range(0, len(order), batch_size):
-        chunk = order[b : b + batch_size]
-        p, h = forward(*batch_windows(enc, chunk))
-        for row, (s, e) in enumerate(chunk):
-            k = e - s
-            probs[s:e] += p[row, 1 : k + 1]
-            weight[s:e] += 1.0
-            pos = np.arange(k)
-            edge = np.minimum(pos, k - 1 - pos)
-            better = edge > margin[s:e]
-            hidden[s:e][better] = h[row, 1 : k + 1][better]
-            margin[s:e] = np.maximum(margin[s:e], edge)
-    probs /= weight[:, None]
-    return probs, hidden
+    """Token probabilities and hidden states for one text."""
+    return run_many([enc], forward, n_outputs, hidden_size, batch_size)[0]
