@@ -28,6 +28,25 @@ ANY_COLUMN = {"ptc2020": 0, "semeval2023": 1 + len(LABELS["ptc2020"])}
 N_OUTPUTS = 2 + len(LABELS["ptc2020"]) + len(LABELS["semeval2023"])
 
 
+#: PTC techniques and their SemEval-2023 counterparts: st3 paragraphs may borrow the PTC columns' evidence.
+COUNTERPART = {
+    "Appeal_to_Authority": "Appeal_to_Authority",
+    "Appeal_to_fear-prejudice": "Appeal_to_Fear-Prejudice",
+    "Bandwagon,Reductio_ad_hitlerum": "Appeal_to_Popularity",
+    "Black-and-White_Fallacy": "False_Dilemma-No_Choice",
+    "Causal_Oversimplification": "Causal_Oversimplification",
+    "Doubt": "Doubt",
+    "Exaggeration,Minimisation": "Exaggeration-Minimisation",
+    "Flag-Waving": "Flag_Waving",
+    "Loaded_Language": "Loaded_Language",
+    "Name_Calling,Labeling": "Name_Calling-Labeling",
+    "Repetition": "Repetition",
+    "Slogans": "Slogans",
+    "Thought-terminating_Cliches": "Conversation_Killer",
+    "Whataboutism,Straw_Men,Red_Herring": "Whataboutism",
+}
+
+
 def columns(taxonomy: str) -> slice:
     first = ANY_COLUMN[taxonomy] + 1
     return slice(first, first + len(LABELS[taxonomy]))
@@ -44,17 +63,18 @@ class Settings:
     tc_mix: float = 0.5  # TC: weight of the span head against the token columns' mean
     paragraph: float = 0.5  # st3: threshold on a technique's highest probability in a paragraph
     per_label: dict[str, float] = field(default_factory=dict)  # st3 thresholds that differ from ``paragraph``
+    borrow: bool = False  # st3: a technique's probability is at least its PTC counterpart's
 
     def to_dict(self) -> dict:
         return {"si": self.si.to_dict(), "technique": self.technique.to_dict(), "flc_mode": self.flc_mode,
                 "second_label": self.second_label, "tc_mix": self.tc_mix, "paragraph": self.paragraph,
-                "per_label": dict(self.per_label)}
+                "per_label": dict(self.per_label), "borrow": self.borrow}
 
     @classmethod
     def from_dict(cls, d: dict) -> Settings:
         return cls(si=Decoding(**d["si"]), technique=Decoding(**d["technique"]), flc_mode=d["flc_mode"],
                    second_label=d["second_label"], tc_mix=d["tc_mix"], paragraph=d["paragraph"],
-                   per_label=dict(d.get("per_label", {})))
+                   per_label=dict(d.get("per_label", {})), borrow=bool(d.get("borrow", False)))
 
 
 @dataclass
@@ -143,6 +163,12 @@ def paragraphs(tok: Tokens, st: Settings, lines: list[int] | None = None,
     """Techniques of each paragraph (1-based line number), with their highest token probability."""
     labels = LABELS[taxonomy]
     cols = tok.probs[:, columns(taxonomy)]
+    if st.borrow and taxonomy == "semeval2023":
+        cols = cols.copy()
+        ptc = tok.probs[:, columns("ptc2020")]
+        for k, name in enumerate(LABELS["ptc2020"]):
+            j = labels.index(COUNTERPART[name])
+            cols[:, j] = np.maximum(cols[:, j], ptc[:, k])
     thresholds = np.array([st.per_label.get(lab, st.paragraph) for lab in labels])
     wanted = set(lines) if lines is not None else None
     out: dict[int, list[tuple[str, float]]] = {}

@@ -69,7 +69,7 @@ def build(corpora: str, out: str, work: str, *, holdout: int = 0, tune_on: list[
     gate_scores, _ = tune.score_model(model, corpora_dir, gate_ids)
     info["scores"] = {"heldout_onnx_int8": _scores(onnx_scores), "heldout_torch_fp32": _scores(torch_scores)}
     info["speed"] = {"articles_per_second": round(speed, 2), "threads": 2,
-                     "measured_on": "the held-out PTC articles, one process, while scoring"}
+                     "measured_on": "the held-out PTC articles one at a time, while scoring"}
     info["size_bytes"] = {p.name: p.stat().st_size for p in sorted(out_dir.iterdir()) if p.is_file()}
     info["gate"] = {"ids": gate_ids, "f1": {k: round(v.f1, 4) for k, v in gate_scores.items()}}
     write_model_json(out_dir, info)

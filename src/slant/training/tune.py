@@ -168,9 +168,10 @@ def tune(folds, start: dict[str, P.Settings]) -> dict[str, P.Settings]:
     options = [replace(ptc, flc_mode="columns", technique=d) for d in grid_tech]
     options += [replace(ptc, flc_mode="head", second_label=r) for r in (0.4, 0.6, 0.8, 1.01)]
     ptc = best(lambda o: _f1(evaluate(folds, {"ptc2020": o, "semeval2023": st3}, ("flc",))["flc"]), options, "flc")
-    st3 = replace(st3, paragraph=best(
-        lambda t: _f1(evaluate(folds, {"ptc2020": ptc, "semeval2023": replace(st3, paragraph=t)}, ("st3",))["st3"]),
-        (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5), "st3"))
+    st3 = best(
+        lambda o: _f1(evaluate(folds, {"ptc2020": ptc, "semeval2023": o}, ("st3",))["st3"]),
+        [replace(st3, paragraph=t, borrow=b) for b in (False, True)
+         for t in (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)], "st3")
     st3 = replace(st3, per_label=_per_label_thresholds(folds, ptc, st3))
     st3 = replace(st3, tc_mix=ptc.tc_mix, si=ptc.si)
     options = [replace(st3, flc_mode="columns", technique=d) for d in grid_tech]
