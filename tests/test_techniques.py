@@ -237,3 +237,18 @@ def test_quality_gate_shipped_model_scores_at_least_its_card(corpora, model):
     scores, _ = score_model(model, corpora, gate["ids"])
     for task, recorded in gate["f1"].items():
         assert scores[task].f1 >= recorded - 0.005, f"{task}: {scores[task].f1:.4f} < card {recorded:.4f}"
+
+
+def test_st3_paragraphs_can_borrow_the_ptc_counterpart():
+    text = "First paragraph here.\nSecond one."
+    offsets = np.array([[0, 5], [6, 15], [16, 20], [22, 28], [29, 32]])
+    probs = np.zeros((5, P.N_OUTPUTS), dtype=np.float32)
+    ptc_loaded = P.columns("ptc2020").start + P.LABELS["ptc2020"].index("Loaded_Language")
+    probs[1, ptc_loaded] = 0.9
+    tok = P.Tokens(text, offsets, probs, np.zeros((5, 4), dtype=np.float32))
+    plain = P.Settings(paragraph=0.5)
+    assert P.paragraphs(tok, plain) == {1: [], 2: []}
+    borrowed = P.paragraphs(tok, P.Settings(paragraph=0.5, borrow=True))
+    assert [lab for lab, _ in borrowed[1]] == ["Loaded_Language"] and borrowed[2] == []
+    assert P.Settings.from_dict(P.Settings(borrow=True, per_label={"Doubt": 0.2}).to_dict()) == \
+        P.Settings(borrow=True, per_label={"Doubt": 0.2})
