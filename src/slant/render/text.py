@@ -89,7 +89,9 @@ def document_summary(doc: Document, top: int = 5) -> str:
         lines.append("  strongest")
         for span in sorted(doc.spans_of("semeval2023") or doc.spans, key=lambda s: -s.score)[:top]:
             lines.append(f"    {span.score:.2f} {span.label}: “{_clip(doc.span_text(span), 70)}”")
-            lines.append(f"         {_clip(span.explanation, 110)}")
+            # the cue seen in this span says more here than the definition (`slant techniques` lists those)
+            head, _, cue = span.explanation.partition(" Here: ")
+            lines.append(f"         {_clip(cue or head, 110)}")
     elif "technique_model" in doc.meta:
         lines.append("  techniques  none found")
     for name, value in doc.labels.items():
