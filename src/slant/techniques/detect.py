@@ -97,7 +97,8 @@ def detect_many(docs: list[Document], model: TechniqueModel | None = None,
                 continue
             jobs.append((i, part, view))
     found: list[list[Span]] = [[] for _ in docs]
-    for (i, part, _), tok in zip(jobs, model.tokens_many([view for _, _, view in jobs]), strict=True):
+    hidden = any(model.needs_hidden(t) for t in taxonomies)
+    for (i, part, _), tok in zip(jobs, model.tokens_many([view for _, _, view in jobs], hidden), strict=True):
         for taxonomy in taxonomies:
             found[i] += spans_for(tok, model, taxonomy, part)
     out = []

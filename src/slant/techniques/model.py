@@ -54,14 +54,18 @@ class TechniqueModel:
         probs, hidden = self.session.run(None, {"input_ids": ids, "attention_mask": mask, "feature_ids": feats})
         return probs, hidden
 
-    def tokens(self, text: str) -> Tokens:
-        """Token probabilities and hidden states of ``text`` (any length: windows, overlaps averaged)."""
-        return self.tokens_many([text])[0]
+    def needs_hidden(self, taxonomy: str, task: str = "flc") -> bool:
+        """Whether answering ``task`` needs the hidden states (the span heads use them)."""
+        return task == "tc" or (task in ("flc", "st3-spans") and self.settings[taxonomy].flc_mode == "head")
 
-    def tokens_many(self, texts: list[str]) -> list[Tokens]:
+    def tokens(self, text: str, hidden: bool = True) -> Tokens:
+        """Token probabilities (and hidden states) of ``text``: any length, windows, overlaps averaged."""
+        return self.tokens_many([text], hidden)[0]
+
+    def tokens_many(self, texts: list[str], hidden: bool = True) -> list[Tokens]:
         """:meth:`tokens` of several texts, their windows batched together (faster than one by one)."""
         encs = [encode(self.tokenizer, text, size=self.window) for text in texts]
-        outs = run_many(encs, self.forward, N_OUTPUTS, self.hidden_size)
+        outs = run_many(encs, self.forward, N_OUTPUTS, self.hidden_size if hidden else 0)
         return [Tokens(text, enc.offsets, p, h) for text, enc, (p, h) in zip(texts, encs, outs, strict=True)]
 
 

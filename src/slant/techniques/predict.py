@@ -85,6 +85,8 @@ class Heads:
     bias: dict[str, np.ndarray]
 
     def classify(self, taxonomy: str, hidden: np.ndarray, s: int, e: int) -> np.ndarray:
+        if hidden.shape[1] == 0:
+            raise ValueError("the span heads need hidden states: run the model with hidden=True")
         z = self.weight[taxonomy] @ span_vector(hidden, s, e) + self.bias[taxonomy]
         return softmax(z)
 

@@ -106,7 +106,8 @@ def predict_folder(folder: str | Path, task: str, model: TechniqueModel, *, temp
                 result.records += _answer(task, aid, text, None, model, settings, wanted.get(aid, []))
                 continue
             batch.append((aid, text))
-        for (aid, text), tok in zip(batch, model.tokens_many([t for _, t in batch]), strict=True):
+        toks = model.tokens_many([t for _, t in batch], model.needs_hidden(taxonomy, task))
+        for (aid, text), tok in zip(batch, toks, strict=True):
             result.records += _answer(task, aid, text, tok, model, settings, wanted.get(aid, []))
     if wanted:
         missing = sorted(set(wanted) - {article_id(p) for p in paths})

@@ -46,6 +46,7 @@ def run_many(encs: list[Encoded], forward: Forward, n_outputs: int, hidden_size:
     """Token probabilities ``[n, n_outputs]`` and hidden states ``[n, hidden_size]`` of each text.
 
     Windows of all the texts are batched together, shortest first, so batches are full and padding is small.
+    With ``hidden_size=0`` no hidden states are kept (a 10 MB text would need gigabytes for them).
     """
     probs = [np.zeros((len(enc), n_outputs), dtype=np.float32) for enc in encs]
     hidden = [np.zeros((len(enc), hidden_size), dtype=np.float32) for enc in encs]
@@ -61,9 +62,10 @@ def run_many(encs: list[Encoded], forward: Forward, n_outputs: int, hidden_size:
             weight[k][s:e] += 1.0
             pos = np.arange(n)
             edge = np.minimum(pos, n - 1 - pos)
-            better = edge > margin[k][s:e]
-            hidden[k][s:e][better] = h[row, 1 : n + 1][better]
-            margin[k][s:e] = np.maximum(margin[k][s:e], edge)
+            if hidden_size:
+                better = edge > margin[k][s:e]
+                hidden[k][s:e][better] = h[row, 1 : n + 1][better]
+                margin[k][s:e] = np.maximum(margin[k][s:e], edge)
     for k in range(len(encs)):
         if len(weight[k]):
             probs[k] /= np.maximum(weight[k], 1.0)[:, None]
