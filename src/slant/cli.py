@@ -169,7 +169,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         _fail(f"training needs the optional extra: pip install '.[train]' ({err.name} is missing)")
         return EXIT_ERROR
     build(args.corpora, args.out, args.work, holdout=args.holdout, tune_on=args.tune_on, folds=args.folds,
-          epochs=args.epochs, seed=args.seed)
+          epochs=args.epochs, lr=args.lr, seed=args.seed)
     return EXIT_OK
 
 
@@ -288,6 +288,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tune-on", type=int, nargs="+", default=[1], metavar="FOLD",
                    help="folds whose own runs choose the decoding settings (default 1)")
     p.add_argument("--epochs", type=_positive_int, default=4)
+    p.add_argument("--lr", type=float, default=5e-5, help="encoder learning rate (default 5e-5)")
     p.add_argument("--seed", type=int, default=13)
 
     p = _command(sub, "techniques", cmd_techniques, "List the techniques of both taxonomies with definitions.",

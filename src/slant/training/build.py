@@ -26,11 +26,16 @@ from .run import main as run_main
 GATE_ARTICLES = 24  # the first held-out articles by id: what the quality gate re-scores in CI
 
 
-def _run(work: Path, corpora: str, holdout: int, folds: int, epochs: int, seed: int) -> Path:
+def _run(work: Path, corpora: str, holdout: int, folds: int, epochs: int, lr: float, seed: int) -> Path:
     folder = work / f"fold{holdout}"
     if not (folder / "run.json").exists():
         run_main(["--corpora", corpora, "--work", str(folder), "--holdout", str(holdout), "--folds", str(folds),
-                  "--epochs", str(epochs), "--seed", str(seed)])
+                  "--epochs", str(epochs), "--lr", str(lr), "--seed", str(seed)])
+    info = json.loads((folder / "run.json").read_text())
+    asked = {"epochs": epochs, "lr": lr, "seed": seed}
+    done = {k: info["config"][k] for k in asked}
+    if done != asked:
+        raise SystemExit(f"{folder} was trained with {done}, not {asked}: use another --work folder")
     return folder
 
 
@@ -39,11 +44,11 @@ def _scores(scores: dict) -> dict:
 
 
 def build(corpora: str, out: str, work: str, *, holdout: int = 0, tune_on: list[int] | None = None,
-          folds: int = 5, epochs: int = 4, seed: int = 13) -> dict:
+          folds: int = 5, epochs: int = 4, lr: float = 5e-5, seed: int = 13) -> dict:
     tune_on = tune_on or [1]
     work_dir, out_dir, corpora_dir = Path(work), Path(out), Path(corpora)
-    shipped = _run(work_dir, corpora, holdout, folds, epochs, seed)
-    tuning = [_run(work_dir, corpora, f, folds, epochs, seed) for f in tune_on]
+    shipped = _run(work_dir, corpora, holdout, folds, epochs, lr, seed)
+    tuning = [_run(work_dir, corpora, f, folds, epochs, lr, seed) for f in tune_on]
     settings = tune.tune([tune.load_fold(w, corpora_dir) for w in tuning],
                          {t: P.Settings() for t in P.TAXONOMIES})
     torch_scores = tune.evaluate([tune.load_fold(shipped, corpora_dir)], settings)
