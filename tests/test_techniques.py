@@ -252,3 +252,12 @@ def test_st3_paragraphs_can_borrow_the_ptc_counterpart():
     assert [lab for lab, _ in borrowed[1]] == ["Loaded_Language"] and borrowed[2] == []
     assert P.Settings.from_dict(P.Settings(borrow=True, per_label={"Doubt": 0.2}).to_dict()) == \
         P.Settings(borrow=True, per_label={"Doubt": 0.2})
+
+
+def test_train_without_the_training_extra_says_what_to_install(run, tmp_path):
+    import importlib.util
+
+    if importlib.util.find_spec("torch") is not None:
+        pytest.skip("torch is installed here: slant train would really train")
+    res = run("train", "--out", tmp_path / "model")
+    assert res.code == 2 and "pip install '.[train]'" in res.err
