@@ -287,8 +287,8 @@ def build_parser() -> argparse.ArgumentParser:
                    "in the card (default 0)")
     p.add_argument("--tune-on", type=int, nargs="+", default=[1], metavar="FOLD",
                    help="folds whose own runs choose the decoding settings (default 1)")
-    p.add_argument("--epochs", type=_positive_int, default=4)
-    p.add_argument("--lr", type=float, default=5e-5, help="encoder learning rate (default 5e-5)")
+    p.add_argument("--epochs", type=_positive_int, default=6)
+    p.add_argument("--lr", type=float, default=8e-5, help="encoder learning rate (default 8e-5)")
     p.add_argument("--seed", type=int, default=13)
 
     p = _command(sub, "techniques", cmd_techniques, "List the techniques of both taxonomies with definitions.",

@@ -44,7 +44,7 @@ def _scores(scores: dict) -> dict:
 
 
 def build(corpora: str, out: str, work: str, *, holdout: int = 0, tune_on: list[int] | None = None,
-          folds: int = 5, epochs: int = 4, lr: float = 5e-5, seed: int = 13) -> dict:
+          folds: int = 5, epochs: int = 6, lr: float = 8e-5, seed: int = 13) -> dict:
     tune_on = tune_on or [1]
     work_dir, out_dir, corpora_dir = Path(work), Path(out), Path(corpora)
     shipped = _run(work_dir, corpora, holdout, folds, epochs, lr, seed)

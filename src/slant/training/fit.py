@@ -20,8 +20,8 @@ from .net import Tagger, span_vectors
 
 @dataclass
 class Config:
-    epochs: int = 4
-    lr: float = 5e-5  # encoder
+    epochs: int = 6
+    lr: float = 8e-5  # encoder
     head_lr: float = 1e-3  # new parameters: heads and the feature embedding
     batch_size: int = 8
     window: int = 254  # word pieces per window, [CLS] and [SEP] not counted
