@@ -6,13 +6,13 @@
     'Title'
 """
 
+__version__ = "0.1.0"  # first: modules that import it may load while this package is loading
+
 from .document import Comment, Document, Quote, Segment, Span
 from .errors import FormatError, InputError, ScoreError, SlantError, UsageError
 from .evaluate import score_paths, validate_path
 from .pipeline import analyze_file, analyze_text
 from .score import Score, score
-
-__version__ = "0.1.0"
 
 __all__ = [
     "Comment", "Document", "FormatError", "InputError", "Quote", "Score", "ScoreError", "Segment", "SlantError",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -18,6 +19,7 @@ from .document import Document
 from .errors import SlantError
 from .evaluate import score_paths, validate_path
 from .pipeline import detect_documents
+from .progress import Progress
 from .read import LAYOUTS, read_file
 from .render import document_summary, page_view, score_table, technique_table, validation_summary
 from .score import TASKS
@@ -68,33 +70,52 @@ def _input_files(paths: Sequence[str]) -> Iterator[Path]:
             yield path
 
 
+def _colour(args: argparse.Namespace) -> bool:
+    if getattr(args, "color", "auto") != "auto":
+        return bool(args.color == "always")
+    return not args.output and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
 def _documents(args: argparse.Namespace, step: Callable[..., Document],
                view: Callable[[Document], str],
-               finish: Callable[[list[Document]], list[Document]] | None = None) -> int:
+               finish: Callable[[list[Document]], list[Document]] | None = None, chunk: int = 16) -> int:
     """Run one reading step over every input file: report each failure, go on, print, exit 1 if any failed.
 
-    ``finish`` then works on all the Documents read (the technique model batches them).
+    Files go ``chunk`` at a time through ``step`` and then ``finish`` (the technique model batches them), with
+    a progress bar on stderr when it is a terminal.
     """
+    paths = list(_input_files(args.files))
     docs: list[Document] = []
     failed = 0
-    for path in _input_files(args.files):
-        try:
-            docs.append(step(path, max_bytes=args.max_bytes, layout=args.layout))
-        except SlantError as err:
-            failed += 1
-            _fail(str(err))
-    if finish and docs:
-        docs = finish(docs)
+    with Progress(len(paths)) as bar:
+        for first in range(0, len(paths), chunk):
+            read: list[Document] = []
+            bad = 0
+            for path in paths[first : first + chunk]:
+                try:
+                    read.append(step(path, max_bytes=args.max_bytes, layout=args.layout))
+                except SlantError as err:
+                    bad += 1
+                    bar.note(f"slant: error: {err}")
+            docs += finish(read) if finish and read else read
+            failed += bad
+            bar.advance(len(paths[first : first + chunk]), failed=bad)
     if args.format == "json":
         _emit(args, _dumps(docs[0].to_dict() if len(docs) == 1 and len(args.files) == 1 and failed == 0
                            else [d.to_dict() for d in docs]))
     elif args.format == "jsonl":
         _emit(args, "".join(d.to_json(indent=None) + "\n" for d in docs))
+    elif args.format == "html":
+        from .render.html import report_html
+
+        _emit(args, report_html(docs))
     else:
         _emit(args, "\n".join(view(d) for d in docs))
     for doc in docs:
         for warning in doc.warnings:
             _warn(warning)
+    if args.output and args.format == "html":
+        print(f"slant: report of {len(docs)} document(s) -> {args.output}", file=sys.stderr)
     if failed:
         _warn(f"{failed} of {failed + len(docs)} input(s) failed")
         return EXIT_ERROR if not docs else EXIT_SOME_FAILED
@@ -102,10 +123,15 @@ def _documents(args: argparse.Namespace, step: Callable[..., Document],
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
+    colour = _colour(args)
+
+    def summary(doc: Document) -> str:
+        return document_summary(doc, colour=colour)
+
     if args.no_techniques:
-        return _documents(args, read_file, document_summary)
+        return _documents(args, read_file, summary)
     load_model(args.model)  # an unknown model stops the command before any page is read
-    return _documents(args, read_file, document_summary, lambda docs: detect_documents(docs, args.model))
+    return _documents(args, read_file, summary, lambda docs: detect_documents(docs, args.model))
 
 
 def cmd_read(args: argparse.Namespace) -> int:
@@ -173,6 +199,20 @@ def cmd_train(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from .web.app import create_app, host_is_local
+
+    app = create_app(args.model, max_bytes=args.max_bytes, allow_fetch=args.allow_fetch,
+                     techniques=not args.no_techniques)  # loads the model now: errors before the port opens
+    if not host_is_local(args.host):
+        _warn(f"listening on {args.host}: other machines can reach this server; it has no authentication")
+    print(f"slant: serving on http://{args.host}:{args.port}/ (API docs at /docs; Ctrl-C stops)", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+    return EXIT_OK
+
+
 def cmd_techniques(args: argparse.Namespace) -> int:
     names = [args.taxonomy] if args.taxonomy else list(TAXONOMIES)
     if args.format == "json":
@@ -230,12 +270,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"slant {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    p = _command(sub, "analyze", cmd_analyze, "Analyse pages (text or HTML) and print a summary or the Document JSON.",
-                 "slant analyze examples/article.txt --format json -o article.json")
+    p = _command(sub, "analyze", cmd_analyze,
+                 "Analyse pages (text or HTML): a summary, the Document JSON, or a self-contained HTML report.",
+                 "slant analyze examples/page.txt --format html -o report.html")
     _page_inputs(p)
     _model_option(p)
     p.add_argument("--no-techniques", action="store_true", help="read the pages only; find no technique spans")
-    _output_options(p, ["text", "json", "jsonl"])
+    _output_options(p, ["text", "json", "jsonl", "html"])
+    p.add_argument("--color", choices=["auto", "always", "never"], default="auto",
+                   help="colour in the text summary (default auto: on a terminal, unless NO_COLOR is set)")
 
     p = _command(sub, "read", cmd_read,
                  "Split pages into title, body, boilerplate and reader comments (author, date, reply-to).",
@@ -290,6 +333,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--epochs", type=_positive_int, default=6)
     p.add_argument("--lr", type=float, default=8e-5, help="encoder learning rate (default 8e-5)")
     p.add_argument("--seed", type=int, default=13)
+
+    p = _command(sub, "serve", cmd_serve,
+                 "Run the local web app (paste or upload a page, see the report) and the REST API.",
+                 "slant serve --port 8000   # then open http://127.0.0.1:8000/")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    p.add_argument("--max-bytes", type=_positive_int, default=DEFAULT_MAX_BYTES, metavar="N",
+                   help=f"refuse requests larger than N bytes with 413 (default {DEFAULT_MAX_BYTES})")
+    p.add_argument("--allow-fetch", action="store_true",
+                   help="let POST /api/analyze fetch {\"url\": ...} from the network (off by default)")
+    p.add_argument("--no-techniques", action="store_true", help="read pages only; load no technique model")
+    p.add_argument("--log-level", default="warning", choices=["critical", "error", "warning", "info", "debug"])
+    _model_option(p)
 
     p = _command(sub, "techniques", cmd_techniques, "List the techniques of both taxonomies with definitions.",
                  "slant techniques --taxonomy semeval2023 --format json")

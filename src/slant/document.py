@@ -195,3 +195,10 @@ class Document:
     @classmethod
     def from_json(cls, text: str) -> Document:
         return cls.from_dict(json.loads(text))
+
+    # -- notebooks ------------------------------------------------------------------------------------
+    def _repr_html_(self) -> str:
+        """Jupyter shows a Document as its highlighted report."""
+        from .render.html import notebook_html
+
+        return notebook_html(self)

@@ -42,6 +42,15 @@ CODES: dict[str, str] = {
     # models
     "E501": "model not found",
     "E502": "language not supported",
+    # the web app and API
+    "E601": "request too large",
+    "E602": "bad request",
+    "E603": "URL fetching disabled",
+    "E604": "URL could not be fetched",
+    "E605": "not found",
+    "E606": "internal error",
+    "E607": "method not allowed",
+    "E608": "unsupported content type",
 }
 
 
@@ -88,3 +97,7 @@ class ScoreError(SlantError):
 
 class UsageError(SlantError):
     """An option or argument value the library cannot work with."""
+
+
+class RequestError(SlantError):
+    """A web request slant cannot serve: too large, malformed, asking for something disabled."""

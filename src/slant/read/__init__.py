@@ -46,13 +46,18 @@ def read_any(text: str, *, layout: str = "auto", id: str = "", source: str | Non
     return read_page(text, id=id, source=source, meta={"format": "page"}, warnings=warnings)
 
 
+def read_data(data: bytes, name: str, *, layout: str = "auto") -> Document:
+    """Read a page from bytes (an upload, a fetched page) as :func:`read_file` reads a file: ``name`` stands
+    for the file in errors and warnings, and its suffix says HTML when it is .html or .htm."""
+    text, warnings = decode_page(data, name)
+    suffix_html = True if Path(name).suffix.lower() in _HTML_SUFFIXES else None
+    return read_any(text, layout=layout, id=Path(name).stem, source=name, warnings=warnings, html=suffix_html)
+
+
 def read_file(path: str | Path, *, layout: str = "auto", max_bytes: int | None = DEFAULT_MAX_BYTES) -> Document:
     """Read a page from disk: binary and oversized files are refused with an error naming the file; text that
     is not UTF-8 is decoded by its declared or detected encoding, with a warning in ``doc.warnings``."""
-    path = Path(path)
-    text, warnings = decode_page(read_bytes(path, max_bytes), path)
-    suffix_html = True if path.suffix.lower() in _HTML_SUFFIXES else None
-    return read_any(text, layout=layout, id=path.stem, source=str(path), warnings=warnings, html=suffix_html)
+    return read_data(read_bytes(path, max_bytes), str(path), layout=layout)
 
 
-__all__ = ["LAYOUTS", "looks_like_html", "read_any", "read_file", "read_html", "read_page", "read_plain"]
+__all__ = ["LAYOUTS", "looks_like_html", "read_any", "read_data", "read_file", "read_html", "read_page", "read_plain"]

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 
 from ..document import Document
 from ..evaluate import Validation
 from ..score import Score
 from ..taxonomy import TAXONOMIES
+from .view import snippet, view
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]], align: str = "") -> str:
@@ -62,11 +62,77 @@ def _clip(text: str, width: int = 76) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def document_summary(doc: Document, top: int = 5) -> str:
-    """A few lines per document: title, body size, comments, techniques, labels, warnings."""
+class Style:
+    """ANSI styling when ``colour`` is on (stdout is a terminal), plain text when it is off (piped)."""
+
+    # background colours of the six SemEval-2023 categories and "other", close to the HTML report's
+    _CATEGORY = ("48;5;217", "48;5;222", "48;5;151", "48;5;153", "48;5;183", "48;5;216", "48;5;252")
+
+    def __init__(self, colour: bool = False) -> None:
+        self.colour = colour
+
+    def _wrap(self, code: str, text: str) -> str:
+        return f"\x1b[{code}m{text}\x1b[0m" if self.colour and text else text
+
+    def bold(self, text: str) -> str:
+        return self._wrap("1", text)
+
+    def dim(self, text: str) -> str:
+        return self._wrap("2", text)
+
+    def mark(self, text: str, category_index: int) -> str:
+        if not self.colour:
+            return f"[{text}]"
+        return self._wrap(f"30;{self._CATEGORY[min(category_index, 6)]}", text)
+
+    def warn(self, text: str) -> str:
+        return self._wrap("33", text)
+
+
+def _label_value(value: object) -> str:
+    if isinstance(value, list | tuple):
+        return ", ".join(map(str, value))
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {v}" for k, v in value.items())
+    return str(value)
+
+
+def _techniques(doc: Document, style: Style, top: int) -> list[str]:
+    lines = []
+    views = {t: view(doc, t) for t in ("semeval2023", "ptc2020")}
+    for taxonomy, v in views.items():
+        if not v.marks:
+            continue
+        by_label, by_category = v.counts()
+        in_article = sum(v.counts("article")[0].values())
+        where = f"{in_article} in the article, {len(v.marks) - in_article} in comments"
+        lines.append(f"  {style.bold('techniques')}  {len(v.marks)} span(s) in {taxonomy} ({where})")
+        if taxonomy == "semeval2023":  # by category, then technique
+            for name, n in by_category.most_common():
+                labels = sorted({m.label for m in v.marks if m.category == name}, key=lambda t: -by_label[t])
+                lines.append(f"    {name} {n}: " + ", ".join(f"{t} {by_label[t]}" for t in labels))
+        else:
+            lines.append("    " + ", ".join(f"{t} {n}" for t, n in by_label.most_common()))
+    shown = views["semeval2023"] if views["semeval2023"].marks else views["ptc2020"]
+    lines.append(f"  {style.bold('strongest')}")
+    for mark in sorted(shown.marks, key=lambda m: -m.score)[:top]:
+        before, text, after = snippet(doc, mark, 36)
+        where = " (comment)" if mark.where == "comments" else ""
+        lines.append(f"    {mark.score:.2f} {style.bold(mark.title)} · {mark.category}{where}")
+        lines.append(f"         {style.dim(before)}{style.mark(text, mark.category_index)}{style.dim(after)}")
+        # the cue seen in this span says more here than the definition (`slant techniques` lists those)
+        head, _, cue = mark.explanation.partition(" Here: ")
+        lines.append(f"         {_clip(cue or head, 110)}")
+    return lines
+
+
+def document_summary(doc: Document, top: int = 5, colour: bool = False) -> str:
+    """A few lines per document: title, body, comments, labels, techniques by category, strongest spans in
+    context with their cue, quotes, warnings. ``colour`` adds ANSI styling (for a terminal)."""
+    style = Style(colour)
     body = doc.segments_of("body")
     chars = sum(s.end - s.start for s in body)
-    lines = [doc.source or doc.id or "<text>"]
+    lines = [style.bold(doc.source or doc.id or "<text>")]
     lines.append(f"  title       {_clip(doc.span_text(doc.title)) if doc.title else '(none found)'}")
     lines.append(f"  body        {len(body)} paragraph(s), {chars:,} characters")
     boiler = doc.segments_of("boilerplate")
@@ -79,24 +145,17 @@ def document_summary(doc: Document, top: int = 5) -> str:
                       ("technique_model", "model")):
         if doc.meta.get(key):
             lines.append(f"  {name:<11} {_clip(str(doc.meta[key]))}")
+    for name, value in doc.labels.items():
+        lines.append(f"  {style.bold(f'{name:<11}')} {_clip(_label_value(value), 100)}")
     if doc.spans:
-        for taxonomy in ("ptc2020", "semeval2023"):
-            spans = doc.spans_of(taxonomy)
-            if spans:
-                counts = Counter(s.label for s in spans).most_common()
-                lines.append(f"  techniques  {len(spans)} span(s) in {taxonomy}: "
-                             + ", ".join(f"{label} {n}" for label, n in counts))
-        lines.append("  strongest")
-        for span in sorted(doc.spans_of("semeval2023") or doc.spans, key=lambda s: -s.score)[:top]:
-            lines.append(f"    {span.score:.2f} {span.label}: “{_clip(doc.span_text(span), 70)}”")
-            # the cue seen in this span says more here than the definition (`slant techniques` lists those)
-            head, _, cue = span.explanation.partition(" Here: ")
-            lines.append(f"         {_clip(cue or head, 110)}")
+        lines += _techniques(doc, style, top)
     elif "technique_model" in doc.meta:
         lines.append("  techniques  none found")
-    for name, value in doc.labels.items():
-        lines.append(f"  {name:<11} {value}")
-    lines += [f"  warning     {w}" for w in doc.warnings]
+    if doc.quotes:
+        lines.append(f"  quotes      {len(doc.quotes)}")
+        for quote in doc.quotes[:top]:
+            lines.append(f"    “{_clip(doc.span_text(quote), 70)}” — {quote.speaker or '(speaker not found)'}")
+    lines += [f"  {style.warn('warning')}     {w}" for w in doc.warnings]
     return "\n".join(lines) + "\n"
 
 
