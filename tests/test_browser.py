@@ -150,6 +150,9 @@ def test_saved_report_file(browser, tmp_path):
     page = _page(browser, viewport={"width": 1024, "height": 800})
     page.goto(report.as_uri())
     _check_report(page, "report-file")
+    page.emulate_media(media="print")  # printed: the text and legend, not the controls
+    assert not page.locator(".switch").is_visible() and page.locator(".tax:not([hidden]) .legend").is_visible()
+    assert page.locator(".tax:not([hidden]) .text").is_visible()
     page.close()
 
 

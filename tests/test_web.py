@@ -130,3 +130,8 @@ def test_report_page_shows_markup_as_text(client):
     assert html.count("<textarea") == 1 and html.count("</textarea>") == 1  # the form's own, empty
     bad = client.post("/report", files={"file": ("x.bin", b"\x00\x01" * 20)})
     assert bad.status_code == 400 and "x.bin: binary file" in bad.text and "text/html" in bad.headers["content-type"]
+
+
+def test_serve_refuses_an_unknown_model_before_listening(run):
+    res = run("serve", "--model", "no-such-model", "--port", "1")
+    assert res.code == 2 and "E501" in res.err and "serving on" not in res.err
