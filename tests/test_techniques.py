@@ -261,3 +261,14 @@ def test_train_without_the_training_extra_says_what_to_install(run, tmp_path):
         pytest.skip("torch is installed here: slant train would really train")
     res = run("train", "--out", tmp_path / "model")
     assert res.code == 2 and "pip install '.[train]'" in res.err
+
+
+def test_an_articles_spans_do_not_depend_on_its_batch_neighbours():
+    # int8 dynamic quantisation scales activations per batch: windows of different texts must not share one
+    from slant.pipeline import detect_documents
+    from slant.read import read_file
+
+    docs = [read_file(ROOT / "examples" / name) for name in ("article.txt", "page.txt", "page.html")]
+    together = detect_documents(docs)
+    alone = [detect_documents([d])[0] for d in docs]
+    assert [d.spans for d in together] == [d.spans for d in alone]

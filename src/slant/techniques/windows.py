@@ -45,16 +45,18 @@ def run_many(encs: list[Encoded], forward: Forward, n_outputs: int, hidden_size:
              batch_size: int = 16) -> list[tuple[np.ndarray, np.ndarray]]:
     """Token probabilities ``[n, n_outputs]`` and hidden states ``[n, hidden_size]`` of each text.
 
-    Windows of all the texts are batched together, shortest first, so batches are full and padding is small.
-    With ``hidden_size=0`` no hidden states are kept (a 10 MB text would need gigabytes for them).
+    A text's windows are batched together, never with another text's: int8 dynamic quantisation scales
+    activations by the largest in the whole batch, so a shared batch would make one article's spans depend on
+    the articles beside it. With ``hidden_size=0`` no hidden states are kept (a 10 MB text would need
+    gigabytes for them).
     """
     probs = [np.zeros((len(enc), n_outputs), dtype=np.float32) for enc in encs]
     hidden = [np.zeros((len(enc), hidden_size), dtype=np.float32) for enc in encs]
     weight = [np.zeros(len(enc), dtype=np.float32) for enc in encs]
     margin = [np.full(len(enc), -1, dtype=np.int64) for enc in encs]
-    items = sorted(((k, s, e) for k, enc in enumerate(encs) for s, e in enc.windows), key=lambda w: w[2] - w[1])
-    for b in range(0, len(items), batch_size):
-        chunk = items[b : b + batch_size]
+    chunks = [[(k, s, e) for s, e in enc.windows[b : b + batch_size]]
+              for k, enc in enumerate(encs) for b in range(0, len(enc.windows), batch_size)]
+    for chunk in chunks:
         p, h = forward(*batch_items([(encs[k], s, e) for k, s, e in chunk]))
         for row, (k, s, e) in enumerate(chunk):
             n = e - s
