@@ -58,7 +58,8 @@ def report(name: str, results: list[tuple[float, int]], wall: float) -> None:
     latencies = sorted(t for t, _ in results)
     errors = sum(1 for _, status in results if status != 200)
     p95 = latencies[min(len(latencies) - 1, int(round(0.95 * (len(latencies) - 1))))]
-    print(f"{name:<28} {len(results)} requests, {errors} error(s); latency p50 {statistics.median(latencies) * 1000:.0f} ms,"
+    p50 = statistics.median(latencies)
+    print(f"{name:<28} {len(results)} requests, {errors} error(s); latency p50 {p50 * 1000:.0f} ms,"
           f" p95 {p95 * 1000:.0f} ms, max {latencies[-1] * 1000:.0f} ms; {len(results) / wall:.1f} requests/s")
 
 

@@ -207,3 +207,20 @@ def test_cli_html_report_and_colour(run, tmp_path):
     assert "Dam talks: upstream board" in html and "Petra Lindqvist" in html
     assert "\x1b[" not in run("analyze", ROOT / "examples" / "article.txt").out
     assert "\x1b[" in run("analyze", ROOT / "examples" / "article.txt", "--color", "always").out
+
+
+def test_article_panel_shows_genre_frames_and_score_escaped():
+    doc = doc_with_spans("They are evil traitors.", [(9, 22, "Name_Calling-Labeling", 0.9)], labels={
+        "language": "en",
+        "genre": {"label": "opinion", "probabilities": {"opinion": 0.7, "reporting": 0.2, "satire": 0.1},
+                  "why": "more first person <b>x</b>"},
+        "frames": {"labels": ["Political"], "probabilities": {"Political": 0.8, "Morality": 0.3},
+                   "why": {"Political": ["party", "<script>"]}},
+        "persuasion": {"score": 0.83, "per_1000_words": 40.0, "reading": "more than 83%",
+                       "why": ["Attack on reputation: 1 span(s)"]}})
+    html = report_html(doc)
+    assert "Genre: opinion" in html and "Political" in html and "0.83" in html and "Attack on reputation: 1" in html
+    assert "&lt;script&gt;" in html and "&lt;b&gt;x&lt;/b&gt;" in html
+    summary = document_summary(doc)
+    assert "genre       opinion (0.70): more first person" in summary
+    assert "persuasion  0.83: more than 83%" in summary and "Political: “party”" in summary

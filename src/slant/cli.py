@@ -128,10 +128,13 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     def summary(doc: Document) -> str:
         return document_summary(doc, colour=colour)
 
-    if args.no_techniques:
+    techniques, labels = not args.no_techniques, not args.no_labels
+    if techniques:
+        load_model(args.model)  # an unknown model stops the command before any page is read
+    if not techniques and not labels:
         return _documents(args, read_file, summary)
-    load_model(args.model)  # an unknown model stops the command before any page is read
-    return _documents(args, read_file, summary, lambda docs: detect_documents(docs, args.model))
+    return _documents(args, read_file, summary,
+                      lambda docs: detect_documents(docs, args.model, techniques=techniques, labels=labels))
 
 
 def cmd_read(args: argparse.Namespace) -> int:
@@ -168,8 +171,14 @@ def cmd_predict(args: argparse.Namespace) -> int:
     from .formats.files import write_labels
     from .techniques.tasks import OUTPUT_KIND, predict_folder
 
-    model = load_model(args.model)
-    result = predict_folder(args.articles, args.task, model, template=args.template, max_bytes=args.max_bytes)
+    if args.task in ("st1", "st2"):
+        from .article import load as load_article_model
+        from .article.tasks import predict_articles
+
+        result = predict_articles(args.articles, args.task, load_article_model(), max_bytes=args.max_bytes)
+    else:
+        result = predict_folder(args.articles, args.task, load_model(args.model), template=args.template,
+                                max_bytes=args.max_bytes)
     for warning in result.warnings:
         _warn(warning)
     for failure in result.failures:
@@ -189,13 +198,21 @@ def cmd_predict(args: argparse.Namespace) -> int:
 
 
 def cmd_train(args: argparse.Namespace) -> int:
+    if args.task == "article":
+        try:
+            from .training.article import build_article
+        except ImportError as err:
+            _fail(f"training needs the optional extra: pip install '.[train]' ({err.name} is missing)")
+            return EXIT_ERROR
+        build_article(args.corpora, args.out or "src/slant/models/article-linear", args.model)
+        return EXIT_OK
     try:
         from .training.build import build
     except ImportError as err:
         _fail(f"training needs the optional extra: pip install '.[train]' ({err.name} is missing)")
         return EXIT_ERROR
-    build(args.corpora, args.out, args.work, holdout=args.holdout, tune_on=args.tune_on, folds=args.folds,
-          epochs=args.epochs, lr=args.lr, seed=args.seed)
+    build(args.corpora, args.out or "src/slant/models/techniques-minilm", args.work, holdout=args.holdout,
+          tune_on=args.tune_on, folds=args.folds, epochs=args.epochs, lr=args.lr, seed=args.seed)
     return EXIT_OK
 
 
@@ -275,7 +292,9 @@ def build_parser() -> argparse.ArgumentParser:
                  "slant analyze examples/page.txt --format html -o report.html")
     _page_inputs(p)
     _model_option(p)
-    p.add_argument("--no-techniques", action="store_true", help="read the pages only; find no technique spans")
+    p.add_argument("--no-techniques", action="store_true", help="find no technique spans")
+    p.add_argument("--no-labels", action="store_true",
+                   help="no article labels (language, genre, frames, persuasion score)")
     _output_options(p, ["text", "json", "jsonl", "html"])
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto",
                    help="colour in the text summary (default auto: on a terminal, unless NO_COLOR is set)")
@@ -309,8 +328,9 @@ def build_parser() -> argparse.ArgumentParser:
                  "Predict a shared task's labels for a folder of article<ID>.txt files.",
                  "slant predict articles/ --task flc -o predictions.labels")
     p.add_argument("articles", metavar="ARTICLES", help="folder of article<ID>.txt files (or one such file)")
-    p.add_argument("--task", required=True, choices=PREDICT_TASKS,
-                   help="si, flc, tc (SemEval-2020 task 11); st3, st3-spans (SemEval-2023 task 3)")
+    p.add_argument("--task", required=True, choices=("st1", "st2", *PREDICT_TASKS),
+                   help="si, flc, tc (SemEval-2020 task 11); st1 (genre), st2 (frames), st3, st3-spans "
+                        "(SemEval-2023 task 3)")
     p.add_argument("--template", metavar="FILE",
                    help="tc: the spans to label; st3: the paragraphs to label (default: every non-blank line)")
     p.add_argument("--max-bytes", type=_positive_int, default=DEFAULT_MAX_BYTES, metavar="N",
@@ -319,10 +339,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", help="write the labels to FILE instead of stdout")
 
     p = _command(sub, "train", cmd_train,
-                 "Train, tune, export and document the technique model (needs the [train] extra).",
-                 "slant train --corpora ../shared/corpora --out src/slant/models/techniques-minilm")
+                 "Train, tune, export and document a shipped model (needs the [train] extra).",
+                 "slant train --task techniques --out src/slant/models/techniques-minilm")
+    p.add_argument("--task", choices=["techniques", "article"], default="techniques",
+                   help="techniques: the span model (~45 min); article: genre, frames and the persuasion "
+                        "score's calibration (~5 min; uses the technique model given by --model)")
     p.add_argument("--corpora", default="../shared/corpora", metavar="DIR", help="the training corpora")
-    p.add_argument("--out", required=True, metavar="DIR", help="model folder to write")
+    p.add_argument("--out", metavar="DIR", help="model folder to write (default: the shipped model's folder)")
+    _model_option(p)
     p.add_argument("--work", default="train-work", metavar="DIR",
                    help="weights and held-out predictions of each run (reused when present)")
     p.add_argument("--folds", type=_positive_int, default=5, help="article folds (default 5)")

@@ -117,11 +117,44 @@ def _legend(v: View) -> str:
     return f'<p class="total">{total} span(s): {where}</p><ul class="legend">{"".join(rows)}</ul>'
 
 
+def _bar(p: float) -> str:
+    return f'<span class="bar" style="--p:{max(0.0, min(1.0, float(p))) * 100:.0f}%"></span>'
+
+
+def _article_panel(doc: Document) -> str:
+    """Genre, frames and the persuasion score, each with why (when the article model ran)."""
+    rows = []
+    score = doc.labels.get("persuasion")
+    if isinstance(score, dict):
+        why = "".join(f"<li>{escape(str(r))}</li>" for r in score.get("why", []))
+        rows.append(f'<div class="score"><span class="big">{float(score["score"]):.2f}</span> '
+                    f'{_bar(score["score"])}<p>{escape(str(score.get("reading", "")))}</p><ul>{why}</ul></div>')
+    genre = doc.labels.get("genre")
+    if isinstance(genre, dict):
+        probs = "".join(f"<li>{escape(str(g))} {_bar(p)} {float(p):.2f}</li>"
+                        for g, p in sorted(genre["probabilities"].items(), key=lambda kv: -kv[1]))
+        rows.append(f'<h4>Genre: {escape(str(genre["label"]))}</h4><ul class="probs">{probs}</ul>'
+                    f'<p class="why">Why: {escape(str(genre.get("why", "")))}</p>')
+    frames = doc.labels.get("frames")
+    if isinstance(frames, dict):
+        items = "".join(
+            f'<li>{escape(str(f).replace("_", " "))} {_bar(frames["probabilities"][f])} '
+            f'{float(frames["probabilities"][f]):.2f}<br><span class="why">'
+            f'{escape(", ".join(map(str, frames["why"].get(f, []))))}</span></li>' for f in frames["labels"])
+        rows.append(f"<h4>Frames</h4><ul class=\"probs\">{items or '<li>none above the threshold</li>'}</ul>")
+    if not rows:
+        return ""
+    lang = doc.labels.get("language")
+    head = f' <span class="n">{escape(str(lang))}</span>' if lang else ""
+    return f'<section class="panel article"><h3>Article{head}</h3>{"".join(rows)}</section>'
+
+
 def _panels(doc: Document) -> str:
-    out = []
+    out = [_article_panel(doc)]
     facts = [(k, doc.meta[k]) for k in ("author", "date", "sitename", "technique_model") if doc.meta.get(k)]
+    shown = {"language"} | {k for k in ("genre", "frames", "persuasion") if isinstance(doc.labels.get(k), dict)}
     facts += [(k, v if isinstance(v, str | int | float) else ", ".join(map(str, v)) if isinstance(v, list | tuple)
-               else json.dumps(v, ensure_ascii=False)) for k, v in doc.labels.items()]
+               else json.dumps(v, ensure_ascii=False)) for k, v in doc.labels.items() if k not in shown]
     if facts:
         out.append('<section class="panel"><h3>About</h3><dl>' + "".join(
             f"<dt>{escape(str(k).replace('_', ' '))}</dt><dd>{escape(str(v))}</dd>" for k, v in facts)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from ..document import Document
 from ..evaluate import Validation
+from ..lang import NAMES
 from ..score import Score
 from ..taxonomy import TAXONOMIES
 from .view import snippet, view
@@ -97,6 +98,38 @@ def _label_value(value: object) -> str:
     return str(value)
 
 
+def _labels(doc: Document, style: Style) -> list[str]:
+    """Language, genre, frames and the persuasion score, each with its why; other labels as they are."""
+    labels = dict(doc.labels)
+    lines = []
+    if "language" in labels:
+        lang = labels.pop("language")
+        lines.append(f"  language    {NAMES.get(lang, lang) if lang else 'not recognised'}"
+                     + (f" ({lang})" if lang else ""))
+    # the article model's labels are dicts; anything else (a user's own labels) is printed as it is below
+    genre = labels.pop("genre") if isinstance(labels.get("genre"), dict) else None
+    if genre:
+        p = genre["probabilities"][genre["label"]]
+        lines.append(f"  {style.bold('genre')}       {genre['label']} ({p:.2f}): {genre.get('why', '')}")
+    frames = labels.pop("frames") if isinstance(labels.get("frames"), dict) else None
+    if frames:
+        if frames["labels"]:
+            lines.append(f"  {style.bold('frames')}      " + ", ".join(
+                f"{f} ({frames['probabilities'][f]:.2f})" for f in frames["labels"]))
+            for f in frames["labels"][:4]:
+                cues = ", ".join(f"“{w}”" for w in frames["why"].get(f, [])[:4])
+                lines.append(f"                {f}: {cues}")
+        else:
+            lines.append("  frames      none above the threshold")
+    score = labels.pop("persuasion") if isinstance(labels.get("persuasion"), dict) else None
+    if score:
+        lines.append(f"  {style.bold('persuasion')}  {score['score']:.2f}: {score['reading']}")
+        lines += [f"                {reason}" for reason in score.get("why", [])]
+    for name, value in labels.items():
+        lines.append(f"  {style.bold(f'{name:<11}')} {_clip(_label_value(value), 100)}")
+    return lines
+
+
 def _techniques(doc: Document, style: Style, top: int) -> list[str]:
     lines = []
     views = {t: view(doc, t) for t in ("semeval2023", "ptc2020")}
@@ -145,8 +178,7 @@ def document_summary(doc: Document, top: int = 5, colour: bool = False) -> str:
                       ("technique_model", "model")):
         if doc.meta.get(key):
             lines.append(f"  {name:<11} {_clip(str(doc.meta[key]))}")
-    for name, value in doc.labels.items():
-        lines.append(f"  {style.bold(f'{name:<11}')} {_clip(_label_value(value), 100)}")
+    lines += _labels(doc, style)
     if doc.spans:
         lines += _techniques(doc, style, top)
     elif "technique_model" in doc.meta:

@@ -33,7 +33,7 @@ from .model import TechniqueModel
 PREDICT_TASKS = ("si", "flc", "tc", "st3", "st3-spans")
 CHUNK = 16  # articles whose windows share batches
 #: The label-file kind each task writes.
-OUTPUT_KIND = {"si": "si", "flc": "flc", "tc": "flc", "st3": "st3", "st3-spans": "flc"}
+OUTPUT_KIND = {"si": "si", "flc": "flc", "tc": "flc", "st3": "st3", "st3-spans": "flc", "st1": "st1", "st2": "st2"}
 TAXONOMY = {"si": "ptc2020", "flc": "ptc2020", "tc": "ptc2020", "st3": "semeval2023", "st3-spans": "semeval2023"}
 
 

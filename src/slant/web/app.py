@@ -111,12 +111,14 @@ class Analyzer:
             self.model = load_model(model)
 
     def __call__(self, doc: Document) -> Document:
+        from ..article import classify
+
         if not self.techniques:
-            return doc
+            return classify(doc)
         from ..techniques import detect
 
         with self.lock:
-            return detect(doc, self.model)
+            return classify(detect(doc, self.model))
 
 
 def _html(body: str, status: int = 200) -> HTMLResponse:
