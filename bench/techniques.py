@@ -5,7 +5,8 @@
 Articles: the first N PTC training articles from ../shared/corpora (by id), or this repo's examples repeated
 when the corpora are absent. Three timings over the same texts, each after one warm-up article:
 
-* pipeline: ``slant.pipeline.analyze_texts(texts, layout="article")`` (read, encode, model, decode, explain),
+* pipeline: ``slant.pipeline.analyze_texts(texts, layout="article", labels=False)`` (read, encode, model,
+  decode, explain), and again with the article labels (language, genre, frames, persuasion score),
   16 articles' windows batched together, as ``slant analyze`` and ``slant predict`` do;
 * pipeline, one by one: ``analyze_text`` per article (what a caller of the one-document API gets);
 * model: ``TechniqueModel.tokens_many`` (encode + windows + forward + stitching), 16 articles at a time;
@@ -53,12 +54,17 @@ def main() -> int:
     analyze_text(docs[0], layout="article", model=args.tier)  # warm-up
 
     t = time.perf_counter()
-    n_spans = sum(len(d.spans) for d in analyze_texts(docs, layout="article", model=args.tier))
+    n_spans = sum(len(d.spans) for d in analyze_texts(docs, layout="article", model=args.tier, labels=False))
     pipeline = time.perf_counter() - t
+
+    analyze_texts(docs[:1], layout="article", model=args.tier)  # loads the article model
+    t = time.perf_counter()
+    analyze_texts(docs, layout="article", model=args.tier)
+    labelled = time.perf_counter() - t
 
     t = time.perf_counter()
     for text in docs:
-        analyze_text(text, layout="article", model=args.tier)
+        analyze_text(text, layout="article", model=args.tier, labels=False)
     single = time.perf_counter() - t
 
     t = time.perf_counter()
@@ -71,8 +77,9 @@ def main() -> int:
     for first in range(0, len(docs), 16):
         encs = [encode(model.tokenizer, text, size=model.window) for text in docs[first : first + 16]]
         n_pieces += sum(len(enc) for enc in encs)
-        items = sorted(((enc, s, e) for enc in encs for s, e in enc.windows), key=lambda w: w[2] - w[1])
-        batches += [batch_items(items[b : b + 16]) for b in range(0, len(items), 16)]
+        for enc in encs:  # as the model batches them: a text's windows together, never with another text's
+            batches += [batch_items([(enc, s, e) for s, e in enc.windows[b : b + 16]])
+                        for b in range(0, len(enc.windows), 16)]
     t = time.perf_counter()
     for ids, mask, feats in batches:
         model.forward(ids, mask, feats)
@@ -82,6 +89,7 @@ def main() -> int:
     n = len(docs)
     print(f"tier {args.tier} ({model.name}), {args.threads} threads, {what}, {n_pieces / n:.0f} word pieces each")
     print(f"  pipeline      {n / pipeline:7.1f} articles/s   ({pipeline:.2f} s, {n_spans} spans)")
+    print(f"  + labels      {n / labelled:7.1f} articles/s   ({labelled:.2f} s: language, genre, frames, score)")
     print(f"  one by one    {n / single:7.1f} articles/s   ({single:.2f} s)")
     print(f"  model         {n / tokens:7.1f} articles/s   ({tokens:.2f} s)")
     print(f"  bare forward  {n / bare:7.1f} articles/s   ({bare:.2f} s, {n_pieces / bare:.0f} pieces/s)")
