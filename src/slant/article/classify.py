@@ -46,7 +46,9 @@ def persuasion(doc: Document, model: ArticleModel) -> dict[str, object] | None:
     d = S.density(S.article_spans(doc), S.article_words(doc), _CATEGORY)
     value = S.percentile(d.raw, calibration["reference"])
     return {"score": round(value, 3), "per_1000_words": round(d.raw, 2),
-            "reading": f"leans on persuasion techniques more than {value:.0%} of the reference articles",
+            "reading": (f"leans on persuasion techniques more than {value:.0%} of the reference articles"
+                        if value >= 0.5 else
+                        f"leans on persuasion techniques less than {1 - value:.0%} of the reference articles"),
             "why": S.reasons(d, calibration["category_medians"])}
 
 

@@ -127,7 +127,7 @@ def _article_panel(doc: Document) -> str:
     score = doc.labels.get("persuasion")
     if isinstance(score, dict):
         why = "".join(f"<li>{escape(str(r))}</li>" for r in score.get("why", []))
-        rows.append(f'<div class="score"><span class="big">{float(score["score"]):.2f}</span> '
+        rows.append(f'<h4>Persuasion score</h4><div class="score"><span class="big">{float(score["score"]):.2f}</span> '
                     f'{_bar(score["score"])}<p>{escape(str(score.get("reading", "")))}</p><ul>{why}</ul></div>')
     genre = doc.labels.get("genre")
     if isinstance(genre, dict):
