@@ -27,7 +27,7 @@ from ..score import score as official_score
 from .data import fold_of
 
 GENRES = ("opinion", "reporting", "satire")
-GENRE = {"ngram": (2, 4), "max_features": 50000, "min_df": 3, "C": 100.0, "style_weight": 0.3}
+GENRE = {"ngram": (2, 4), "max_features": 50000, "min_df": 3, "C": 100.0, "style_weight": 0.1}
 FRAMES = {"ngram": (1, 2), "max_features": 60000, "min_df": 2, "C": 3.0, "threshold": 0.5}
 FOLDS = 5
 GATE_PER_LANGUAGE = 8  # the first articles by id of each language: the quality gate's slice
