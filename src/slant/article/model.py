@@ -109,9 +109,10 @@ class ArticleModel:
         out = []
         for row in range(len(texts)):
             cues = {}
+            present = np.flatnonzero(x[row])  # the article's own terms: a few hundred of 60,000
             for j in np.where(probs[row] >= self.frame_threshold)[0]:
-                push = x[row] * self.frames_w[j]
-                top = [int(k) for k in np.argsort(-push)[:40] if push[k] > 0 and self._telling[k]]
+                push = x[row, present] * self.frames_w[j, present]
+                top = [int(present[k]) for k in np.argsort(-push) if push[k] > 0 and self._telling[present[k]]]
                 cues[self.frames[j]] = [self._frame_terms[k] for k in top[:4]]
             out.append(({f: float(p) for f, p in zip(self.frames, probs[row], strict=True)}, cues))
         return out

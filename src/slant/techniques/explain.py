@@ -24,6 +24,17 @@ def _norm_whole(text: str) -> str:
     return _norm(text)
 
 
+def _count_words(haystack: str, key: str) -> int:
+    """Whole-word occurrences of ``key`` in ``haystack``, both words joined by single spaces; neighbouring
+    occurrences may share the space between them."""
+    padded, needle = f" {haystack} ", f" {key} "
+    count, at = 0, padded.find(needle)
+    while at >= 0:
+        count += 1
+        at = padded.find(needle, at + len(needle) - 1)
+    return count
+
+
 def cues(text: str, start: int, end: int, label: str, strongest: str | None) -> list[str]:
     """Observable cues in ``text[start:end]``, most telling first."""
     span = text[start:end]
@@ -33,7 +44,7 @@ def cues(text: str, start: int, end: int, label: str, strongest: str | None) -> 
         out.append("written in capitals (" + ", ".join(f"“{w}”" for w in caps[:3]) + ")")
     key = _norm(span)
     if key and len(key) >= 4:
-        times = len(re.findall(r"(?<!\w)" + re.escape(key) + r"(?!\w)", _norm_whole(text)))
+        times = _count_words(_norm_whole(text), key)
         if times >= 2 and (label.startswith("Repetition") or times >= 3):
             out.append(f"the same words occur {times} times in the text")
     if "!" in span:
