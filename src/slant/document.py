@@ -145,6 +145,15 @@ class Document:
     def spans_of(self, taxonomy: str) -> tuple[Span, ...]:
         return tuple(s for s in self.spans if s.taxonomy == taxonomy)
 
+    def part_of(self, span: Span) -> str:
+        """``"comments"`` for a span found in a reader comment, else ``"article"``: by the span's ``source``
+        (``…:article`` / ``…:comments``, as the technique model writes it), else by where it starts."""
+        if span.source.endswith(":comments"):
+            return "comments"
+        if span.source.endswith(":article"):
+            return "article"
+        return "comments" if any(c.start <= span.start < c.end for c in self.comments) else "article"
+
     def replace(self, **changes: Any) -> Document:
         """A copy with some fields changed (the original stays as it was)."""
         return dataclasses.replace(self, **changes)

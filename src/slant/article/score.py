@@ -30,9 +30,7 @@ class Density:
 
 def article_spans(doc: Document, taxonomy: str = "semeval2023") -> list[Span]:
     """The spans of the article itself: not those found in comments."""
-    in_comment = [(c.start, c.end) for c in doc.comments]
-    return [s for s in doc.spans_of(taxonomy) if not s.source.endswith(":comments")
-            and not any(a <= s.start < b for a, b in in_comment)]
+    return [s for s in doc.spans_of(taxonomy) if doc.part_of(s) == "article"]
 
 
 def article_words(doc: Document) -> int:

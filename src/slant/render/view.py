@@ -104,14 +104,6 @@ def cut(text: str, start: int, end: int, spans: Sequence[tuple[int, int, int]]) 
     return tuple(pieces)
 
 
-def _where(span: Span, doc: Document) -> str:
-    if span.source.endswith(":comments"):
-        return "comments"
-    if span.source.endswith(":article"):
-        return "article"
-    return "comments" if any(c.start <= span.start < c.end for c in doc.comments) else "article"
-
-
 def _mark(index: int, span: Span, doc: Document) -> Mark:
     technique = TAXONOMIES.get(span.taxonomy, {}).get(span.label)
     return Mark(index=index, start=span.start, end=span.end, label=span.label,
@@ -119,7 +111,7 @@ def _mark(index: int, span: Span, doc: Document) -> Mark:
                 category=technique.category if technique else "Other", taxonomy=span.taxonomy,
                 score=span.score, explanation=span.explanation,
                 definition=technique.definition if technique else "", text=doc.span_text(span),
-                where=_where(span, doc))
+                where=doc.part_of(span))
 
 
 def view(doc: Document, taxonomy: str = DEFAULT_TAXONOMY) -> View:
