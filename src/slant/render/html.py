@@ -18,7 +18,7 @@ from typing import Any
 from .. import __version__
 from ..document import Document
 from ..taxonomy import CATEGORIES, TAXONOMIES
-from .view import DEFAULT_TAXONOMY, Block, Mark, View, view
+from .view import DEFAULT_TAXONOMY, Block, Mark, View, label_text, view
 
 #: the policy of a report page: nothing from the network, only the script that carries the nonce
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'nonce-{nonce}'; "
@@ -153,8 +153,7 @@ def _panels(doc: Document) -> str:
     out = [_article_panel(doc)]
     facts = [(k, doc.meta[k]) for k in ("author", "date", "sitename", "technique_model") if doc.meta.get(k)]
     shown = {"language"} | {k for k in ("genre", "frames", "persuasion") if isinstance(doc.labels.get(k), dict)}
-    facts += [(k, v if isinstance(v, str | int | float) else ", ".join(map(str, v)) if isinstance(v, list | tuple)
-               else json.dumps(v, ensure_ascii=False)) for k, v in doc.labels.items() if k not in shown]
+    facts += [(k, label_text(v)) for k, v in doc.labels.items() if k not in shown]
     if facts:
         out.append('<section class="panel"><h3>About</h3><dl>' + "".join(
             f"<dt>{escape(str(k).replace('_', ' '))}</dt><dd>{escape(str(v))}</dd>" for k, v in facts)

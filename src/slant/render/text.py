@@ -9,7 +9,7 @@ from ..evaluate import Validation
 from ..lang import NAMES
 from ..score import Score
 from ..taxonomy import TAXONOMIES
-from .view import snippet, view
+from .view import label_text, snippet, view
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]], align: str = "") -> str:
@@ -90,14 +90,6 @@ class Style:
         return self._wrap("33", text)
 
 
-def _label_value(value: object) -> str:
-    if isinstance(value, list | tuple):
-        return ", ".join(map(str, value))
-    if isinstance(value, dict):
-        return ", ".join(f"{k} {v}" for k, v in value.items())
-    return str(value)
-
-
 def _labels(doc: Document, style: Style) -> list[str]:
     """Language, genre, frames and the persuasion score, each with its why; other labels as they are."""
     labels = dict(doc.labels)
@@ -126,7 +118,7 @@ def _labels(doc: Document, style: Style) -> list[str]:
         lines.append(f"  {style.bold('persuasion')}  {score['score']:.2f}: {score['reading']}")
         lines += [f"                {reason}" for reason in score.get("why", [])]
     for name, value in labels.items():
-        lines.append(f"  {style.bold(f'{name:<11}')} {_clip(_label_value(value), 100)}")
+        lines.append(f"  {style.bold(f'{name:<11}')} {_clip(label_text(value), 100)}")
     return lines
 
 

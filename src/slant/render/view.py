@@ -135,6 +135,15 @@ def view(doc: Document, taxonomy: str = DEFAULT_TAXONOMY) -> View:
     return View(doc=doc, taxonomy=taxonomy, marks=marks, blocks=blocks)
 
 
+def label_text(value: object) -> str:
+    """A label of the user's own (not one the article model writes) as one line of text."""
+    if isinstance(value, list | tuple):
+        return ", ".join(map(str, value))
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {v}" for k, v in value.items())
+    return str(value)
+
+
 def snippet(doc: Document, mark: Mark, width: int = 60) -> tuple[str, str, str]:
     """The words around a mark on its own line: (before, the mark, after), white space collapsed, each side
     clipped to about ``width`` characters."""
