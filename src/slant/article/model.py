@@ -30,6 +30,16 @@ class Reason:
     weight: float
 
 
+def _style_reason(k: int, above: bool) -> str:
+    """A style measure, above or below the training mean, in words ("more quotation marks")."""
+    name, what = STYLE[k]
+    if what.endswith(" length"):
+        return f"{'longer' if above else 'shorter'} {what.removesuffix(' length')}"
+    if name.startswith("title_"):
+        return what if above else f"no {what.removeprefix('a ')}"
+    return f"{'more' if above else 'fewer'} {what.removeprefix('number of ')}"
+
+
 def _softmax(z: np.ndarray) -> np.ndarray:
     z = z - z.max(axis=-1, keepdims=True)
     e = np.exp(z)
@@ -50,7 +60,7 @@ class ArticleModel:
         self.genres: tuple[str, ...] = tuple(g["classes"])
         self.genre_tfidf = Tfidf.from_parts(vocab["genre"], arrays["genre_idf"])
         self.genre_w = arrays["genre_w"].astype(np.float32)  # (classes, features)
-        self.genre_b = arrays["genre_b"].astype(np.float64) + np.asarray(g.get("bias_adjust", 0.0))
+        self.genre_b = arrays["genre_b"].astype(np.float64)
         self.style_mean = arrays["style_mean"]
         self.style_scale = arrays["style_scale"]
         self.style_weight = float(g["style_weight"])
@@ -78,20 +88,15 @@ class ArticleModel:
         n_grams = grams.shape[1]
         logits = grams @ self.genre_w[:, :n_grams].T + styled @ self.genre_w[:, n_grams:].T + self.genre_b
         probs = _softmax(logits)
+        w_grams, w_style = self.genre_w[:, :n_grams], self.genre_w[:, n_grams:]
         out = []
         for row in range(len(texts)):
             best = int(probs[row].argmax())
             others = [k for k in range(len(self.genres)) if k != best]
-            w = self.genre_w[:, n_grams:]
-            push = styled[row] * (w[best] - w[others].mean(axis=0))
-            reasons = [Reason(f"{'more' if styled[row, k] > 0 else 'fewer'} {STYLE[k][1]}"
-                              if not STYLE[k][0].startswith(("log_", "title_")) else
-                              f"{'longer' if styled[row, k] > 0 else 'shorter'} {STYLE[k][1].replace(' length', '')}"
-                              if STYLE[k][0].startswith("log_") else
-                              (STYLE[k][1] if styled[row, k] > 0 else f"no {STYLE[k][1].removeprefix('a ')}"),
-                              float(push[k]))
+            push = styled[row] * (w_style[best] - w_style[others].mean(axis=0))
+            reasons = [Reason(_style_reason(k, styled[row, k] > 0), float(push[k]))
                        for k in np.argsort(-push)[:3] if push[k] > 0.05]
-            word_push = float(grams[row] @ (self.genre_w[best, :n_grams] - self.genre_w[others, :n_grams].mean(0)))
+            word_push = float(grams[row] @ (w_grams[best] - w_grams[others].mean(axis=0)))
             reasons.append(Reason("its wording", word_push))
             reasons.sort(key=lambda r: -r.weight)
             out.append(({g: float(p) for g, p in zip(self.genres, probs[row], strict=True)}, reasons))
