@@ -8,7 +8,7 @@ from ..errors import CODES, SlantError
 from ..formats.articles import article_id
 from ..formats.records import ArticleLabel
 from ..lang import guess_language
-from ..techniques.tasks import CHUNK, Prediction, _article_paths
+from ..techniques.tasks import CHUNK, Prediction, article_paths
 from ..textio import DEFAULT_MAX_BYTES, read_text
 from .model import ArticleModel
 
@@ -20,7 +20,7 @@ def predict_articles(folder: str | Path, task: str, model: ArticleModel, *,
     """One ``id<TAB>genre`` (st1) or ``id<TAB>frame,frame`` (st2) line per article. An article in a language
     the model does not know gets a warning and, for st1, the most common genre of the training data."""
     result = Prediction()
-    paths = _article_paths(folder, result.warnings.append)
+    paths = article_paths(folder, result.warnings.append)
     for first in range(0, len(paths), CHUNK):
         batch: list[tuple[str, str, str | None]] = []
         for path in paths[first : first + CHUNK]:

@@ -57,7 +57,7 @@ def _template(task: str, path: str | Path | None) -> dict[str, list[Any]]:
     return by_article
 
 
-def _article_paths(folder: str | Path, report: Callable[[str], None]) -> list[Path]:
+def article_paths(folder: str | Path, report: Callable[[str], None]) -> list[Path]:
     folder = Path(folder)
     if not folder.exists():
         raise InputError("E101", "no such folder", path=folder)
@@ -84,7 +84,7 @@ def predict_folder(folder: str | Path, task: str, model: TechniqueModel, *, temp
         raise InputError("E401", f"unknown task {task!r} (known: {', '.join(PREDICT_TASKS)})")
     result = Prediction()
     wanted = _template(task, template)
-    paths = _article_paths(folder, result.warnings.append)
+    paths = article_paths(folder, result.warnings.append)
     taxonomy = TAXONOMY[task]
     settings = model.settings[taxonomy]
     for first in range(0, len(paths), CHUNK):
