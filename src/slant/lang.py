@@ -21,8 +21,11 @@ NAMES = {"en": "English", "fr": "French", "de": "German", "it": "Italian", "pl":
          "es": "Spanish", "pt": "Portuguese", "nl": "Dutch"}
 
 _COMMON = {
-    "en": "the of and to a in is that for it as was with be by on not he this are or his from at which but have an "
-          "they you were her she there been has would when if will who their said its than we",
+    # about ninety of the commonest English words: running English text is mostly made of them
+    "en": "the of and to a in is that for it as was with be by on not he i this are or his from at which but have an "
+          "they you were her she there been one all we their has would when if so no will more can who them its "
+          "said out about into than then up only other new some could these two may first any like our over such "
+          "after also did just most us what those because while where how even should very",
     "fr": "le la les de des du un une et est en que qui dans pour pas sur au aux il elle ne se ce sont avec plus par "
           "son sa ses mais ou nous vous été être cette comme leur",
     "de": "der die das und ist in den von zu mit sich des auf für nicht ein eine dem im auch es an als wird werden "
@@ -43,10 +46,8 @@ _COMMON = {
 OTHERS = ("es", "pt", "nl")
 _SETS = {lang: frozenset(words.split()) for lang, words in _COMMON.items()}
 #: the commonest words of all six languages (function words: never a reason worth showing)
-_MORE_ENGLISH = ("also after all about because been being before could did does during each even had here how into "
-                 "its may more most much must now one only other our over some such them then there these they "
-                 "those through under until up very what when where which while who why would your")
-COMMON_WORDS = frozenset().union(*(_SETS[lang] for lang in LANGUAGES)) | frozenset(_MORE_ENGLISH.split())
+COMMON_WORDS = frozenset().union(*(_SETS[lang] for lang in LANGUAGES)) | frozenset(
+    "being does during each had here much must now through under until when which why your".split())  # noqa: SIM905
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 MIN_WORDS = 12
@@ -58,6 +59,14 @@ def language_shares(text: str) -> dict[str, float]:
     if not words:
         return dict.fromkeys(_SETS, 0.0)
     return {lang: sum(w in common for w in words) / len(words) for lang, common in _SETS.items()}
+
+
+def looks_english(text: str) -> bool:
+    """True unless the text has enough words and too few of them are common English words (the technique
+    models are English only; a short text is given the benefit of the doubt)."""
+    if len(_WORD.findall(text[:30000])) < MIN_WORDS:
+        return True
+    return language_shares(text)["en"] >= 0.12
 
 
 def guess_language(text: str) -> str | None:

@@ -12,30 +12,12 @@ from collections.abc import Iterable
 
 from ..document import Document, Span
 from ..errors import CODES
+from ..lang import looks_english
 from . import predict as P
 from .decode import token_range
 from .explain import explain, strongest_word
 from .model import TechniqueModel, load
 from .predict import LABELS, columns
-
-# About ninety of the commonest English words: running English text is mostly made of them.
-_ENGLISH = frozenset(
-    """the of and to a in is that for it as was with be by on not he i this are or his from at which but
-    have an they you were her she there been one all we their has would when if so no will more can who
-    them its said out about into than then up only other new some could these two may first any like our
-    over such after also did just most us what those because while where how even should very""".split()  # noqa: SIM905
-)
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-MIN_WORDS_FOR_LANGUAGE = 12
-
-
-def looks_english(text: str) -> bool:
-    """True unless the text has enough words and too few of them are common English words."""
-    words = [w.lower() for w in _WORD.findall(text[:20000])]
-    if len(words) < MIN_WORDS_FOR_LANGUAGE:
-        return True
-    share = sum(w in _ENGLISH for w in words) / len(words)
-    return share >= 0.12
 
 
 def blank_outside(text: str, ranges: Iterable[tuple[int, int]]) -> str:
