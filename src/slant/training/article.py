@@ -16,6 +16,7 @@ import hashlib
 import json
 import platform
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ import numpy as np
 
 from ..article.features import STYLE, Tfidf, style
 from ..lang import CORPUS_CODES, LANGUAGES
+from ..score import Score
 from ..score import score as official_score
 from .data import fold_of
 
@@ -110,32 +112,24 @@ def predict_frames(fit: dict[str, Any], texts: list[str]) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-(X @ fit["W"].T + fit["b"])))
 
 
-def _f1_table(gold: list[set[str]], pred: list[set[str]], labels: list[str]) -> list[dict[str, Any]]:
-    rows = []
-    for label in labels:
-        tp = sum(label in g and label in p for g, p in zip(gold, pred, strict=True))
-        n_gold = sum(label in g for g in gold)
-        n_pred = sum(label in p for p in pred)
-        prec = tp / n_pred if n_pred else 0.0
-        rec = tp / n_gold if n_gold else 0.0
-        rows.append({"label": label, "gold": n_gold, "predicted": n_pred, "precision": round(prec, 3),
-                     "recall": round(rec, 3), "f1": round(2 * prec * rec / (prec + rec), 3) if prec + rec else 0.0})
-    return rows
-
-
-def _micro(gold: list[set[str]], pred: list[set[str]]) -> float:
-    tp = sum(len(g & p) for g, p in zip(gold, pred, strict=True))
-    total = sum(len(g) for g in gold) + sum(len(p) for p in pred)
-    return 2 * tp / total if total else 1.0
-
-
-def _macro_genre(gold: list[str], pred: list[str]) -> float:
-    # the official st1 metric (slant score): macro-F1 over the genres present in gold or predictions
+def _official(task: str, gold: Sequence[Sequence[str]], pred: Sequence[Sequence[str]]) -> Score:
+    """The shared task's own metric (``slant score``): st1 macro-F1 over genres, st2 micro-F1 over frames."""
     from ..formats.records import ArticleLabel
 
-    g = [ArticleLabel(str(i), (x,)) for i, x in enumerate(gold)]
-    p = [ArticleLabel(str(i), (x,)) for i, x in enumerate(pred)]
-    return official_score("st1", g, p).f1
+    return official_score(task, [ArticleLabel(str(i), tuple(x)) for i, x in enumerate(gold)],
+                          [ArticleLabel(str(i), tuple(x)) for i, x in enumerate(pred)])
+
+
+def _rows(result: Score, labels: Sequence[str] | None = None) -> list[dict[str, Any]]:
+    """Per-label rows of a score for the card (labels with neither gold nor predictions show 0)."""
+    return [{"label": s.label, "gold": s.gold, "predicted": s.predicted, "precision": round(s.precision or 0.0, 3),
+             "recall": round(s.recall or 0.0, 3), "f1": round(s.f1 or 0.0, 3)}
+            for s in result.per_label if labels is None or s.label in labels]
+
+
+def _genre_scores(gold: Sequence[str], pred: Sequence[str], labels: Sequence[str] = GENRES) -> dict[str, Any]:
+    result = _official("st1", [(g,) for g in gold], [(p,) for p in pred])
+    return {"macro_f1": round(result.f1, 3), "per_class": _rows(result, labels)}
 
 
 def cross_validate_genre(rows: list[tuple[str, str, str, str]], styled: np.ndarray) -> dict[str, Any]:
@@ -151,18 +145,14 @@ def cross_validate_genre(rows: list[tuple[str, str, str, str]], styled: np.ndarr
     out_ours = None
     if ours.any():  # our own examples are trained on like the rest, but scored apart from the shared task's
         out_ours = {"articles": int(ours.sum()), "accuracy": round(float((pred[ours] == y[ours]).mean()), 3),
-                    "per_class": _f1_table([{g} for g in y[ours]], [{p} for p in pred[ours]], ["opinion", "reporting"])}
+                    "per_class": _genre_scores(y[ours], pred[ours], ("opinion", "reporting"))["per_class"]}
         rows = [r for r, o in zip(rows, ours, strict=True) if not o]
         y, pred = y[~ours], pred[~ours]
     langs = np.array([r[0] for r in rows])
-    out: dict[str, Any] = {"macro_f1": round(_macro_genre(list(y), list(pred)), 3), "ours": out_ours,
-                           "per_class": _f1_table([{g} for g in y], [{p} for p in pred], list(GENRES)),
-                           "per_language": {}}
+    out: dict[str, Any] = {**_genre_scores(y, pred), "ours": out_ours, "per_language": {}}
     for lang in LANGUAGES:
         m = langs == lang
-        out["per_language"][lang] = {
-            "articles": int(m.sum()), "macro_f1": round(_macro_genre(list(y[m]), list(pred[m])), 3),
-            "per_class": _f1_table([{g} for g in y[m]], [{p} for p in pred[m]], list(GENRES))}
+        out["per_language"][lang] = {"articles": int(m.sum()), **_genre_scores(y[m], pred[m])}
     return out
 
 
@@ -174,17 +164,18 @@ def cross_validate_frames(rows: list[tuple[str, str, str, str]], frames: list[st
     for k in range(FOLDS):
         tr, te = np.where(fold != k)[0], np.where(fold == k)[0]
         P[te] = predict_frames(fit_frames([texts[i] for i in tr], Y[tr]), [texts[i] for i in te])
-    gold = [set(r[3].split(",")) - {""} for r in rows]
-    pred = [{f for f, on in zip(frames, P[i] >= FRAMES["threshold"], strict=True) if on} for i in range(len(rows))]
+    gold = [[f for f in r[3].split(",") if f] for r in rows]
+    pred = [[f for f, on in zip(frames, P[i] >= FRAMES["threshold"], strict=True) if on] for i in range(len(rows))]
     langs = np.array([r[0] for r in rows])
-    out: dict[str, Any] = {"micro_f1": round(_micro(gold, pred), 3), "per_language": {}, "per_frame": {}}
+    pooled = _official("st2", gold, pred)
+    out: dict[str, Any] = {"micro_f1": round(pooled.f1, 3), "per_language": {}, "per_frame": {}}
     for lang in LANGUAGES:
         idx = np.where(langs == lang)[0]
-        out["per_language"][lang] = {"articles": len(idx),
-                                     "micro_f1": round(_micro([gold[i] for i in idx], [pred[i] for i in idx]), 3)}
-    en = np.where(langs == "en")[0]
-    out["per_frame"]["en"] = _f1_table([gold[i] for i in en], [pred[i] for i in en], frames)
-    out["per_frame"]["all"] = _f1_table(gold, pred, frames)
+        result = _official("st2", [gold[i] for i in idx], [pred[i] for i in idx])
+        out["per_language"][lang] = {"articles": len(idx), "micro_f1": round(result.f1, 3)}
+        if lang == "en":
+            out["per_frame"]["en"] = _rows(result, frames)
+    out["per_frame"]["all"] = _rows(pooled, frames)
     return out
 
 
@@ -316,6 +307,6 @@ def gate_scores(model: Any, corpora: Path, ids: list[str]) -> dict[str, float]:
     probs = model.genre([r[2] for r in genre], [r[0] for r in genre])
     pred = [max(p, key=p.__getitem__) for p, _ in probs]
     frame_out = model.frames_of([r[2] for r in frame])
-    gold = [set(r[3].split(",")) - {""} for r in frame]
-    return {"genre_macro_f1": round(_macro_genre([r[3] for r in genre], pred), 4),
-            "frames_micro_f1": round(_micro(gold, [set(c) for _, c in frame_out]), 4)}
+    gold = [[f for f in r[3].split(",") if f] for r in frame]
+    return {"genre_macro_f1": round(_official("st1", [(r[3],) for r in genre], [(p,) for p in pred]).f1, 4),
+            "frames_micro_f1": round(_official("st2", gold, [list(c) for _, c in frame_out]).f1, 4)}
