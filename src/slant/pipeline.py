@@ -14,15 +14,7 @@ from .textio import DEFAULT_MAX_BYTES
 
 
 def _detect(doc: Document, model: str | None, techniques: bool, labels: bool = True) -> Document:
-    if techniques:
-        from .techniques import detect, load_model
-
-        doc = detect(doc, load_model(model))
-    if labels:
-        from .article import classify
-
-        doc = classify(doc)
-    return doc
+    return detect_documents([doc], model, techniques=techniques, labels=labels)[0]
 
 
 def analyze_text(text: str, *, id: str = "", source: str | None = None, layout: str = "auto",
